@@ -1,1 +1,13 @@
-export {};
+export * from './db/connect.ts';
+export * from './db/dialect.ts';
+export * from './db/migrate.ts';
+export type * from './db/schema.ts';
+export * from './errors.ts';
+export * from './idempotency/run-idempotent.ts';
+export * from './ledger/record-movements.ts';
+export * from './locations/locations.ts';
+export * from './outbox/mark-dirty.ts';
+export * from './outbox/next-seq.ts';
+export * from './products/product-input.ts';
+export * from './products/products.ts';
+export * from './stores/stores.ts';
