@@ -1,0 +1,3 @@
+export * from './figure.ts';
+export * from './measure.ts';
+export * from './report.ts';
