@@ -31,6 +31,7 @@ export interface Database {
   syncDirty: SyncDirtyTable;
   syncHistory: SyncHistoryTable;
   sequences: SequencesTable;
+  channelRateState: ChannelRateStateTable;
 }
 
 type Id = Generated<number>;
@@ -332,10 +333,21 @@ export interface SyncHistoryTable {
   attempt: number;
   seq: number;
   idempotencyKey: string | null;
+  /** The worker that made the attempt, so attempts cut short by a dead worker can be closed. */
+  workerId: string | null;
+  /** Feed-style channels: the handle to poll for the verdict while status is pending. */
+  pendingHandle: string | null;
   queuedAt: Millis;
   startedAt: Millis | null;
   finishedAt: Millis | null;
   createdAt: Millis;
+}
+
+export interface ChannelRateStateTable {
+  channelId: number;
+  /** JSON: the rate limiter's buckets, owned by the sync engine. */
+  state: string;
+  updatedAt: Millis;
 }
 
 export interface SequencesTable {

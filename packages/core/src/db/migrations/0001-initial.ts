@@ -326,6 +326,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('attempt', 'integer', notNull)
     .addColumn('seq', 'bigint', notNull)
     .addColumn('idempotency_key', 'text')
+    .addColumn('worker_id', 'text')
+    .addColumn('pending_handle', 'text')
     .addColumn('queued_at', 'bigint', notNull)
     .addColumn('started_at', 'bigint')
     .addColumn('finished_at', 'bigint')
@@ -352,6 +354,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .createIndex('sync_history_time')
     .on('sync_history')
     .columns(['store_id', 'created_at'])
+    .execute();
+
+  // Rate-limit state per channel, shared by every worker so that together they never exceed the channel's limits.
+  await db.schema
+    .createTable('channel_rate_state')
+    .addColumn('channel_id', 'bigint', (c) => c.primaryKey().references('channels.id').onDelete('cascade'))
+    .addColumn('state', 'text', notNull)
+    .addColumn('updated_at', 'bigint', notNull)
     .execute();
 
   // The sync clock: every dirty mark takes a new number. PostgreSQL uses a native sequence (a counter row
