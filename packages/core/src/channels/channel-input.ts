@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+/** Store-scoped row ids as given by callers: positive integers. */
+const idSchema = z.number().int().positive();
+
+/**
+ * A channel's locations: a non-empty list of the store's location ids, or null for "every location,
+ * including ones added later". An empty list is refused: a channel counting no stock would always show 0.
+ */
+export const channelLocationIdsSchema = z
+  .array(idSchema)
+  .min(1, 'give at least one location, or null for all locations')
+  .max(1000)
+  .superRefine((ids, ctx) => {
+    const seen = new Set<number>();
+    ids.forEach((id, i) => {
+      if (seen.has(id)) ctx.addIssue({ code: 'custom', path: [i], message: 'listed twice' });
+      seen.add(id);
+    });
+  })
+  .nullable();
+
+export const channelStatusSchema = z.enum(['active', 'paused', 'disconnected']);
+
+export const channelInputSchema = z.object({
+  connectorId: z.string().trim().min(1).max(100),
+  name: z.string().trim().min(1).max(200),
+  configCiphertext: z.string().max(1_000_000).nullable().optional(),
+  /** Omitted or null = all locations. */
+  locationIds: channelLocationIdsSchema.optional(),
+});
+
+export const channelUpdateSchema = z.object({
+  name: z.string().trim().min(1).max(200).optional(),
+  status: channelStatusSchema.optional(),
+  /** null = all locations; a list = only those. */
+  locationIds: channelLocationIdsSchema.optional(),
+  /** Rotated credentials; core stores the ciphertext and never reads it. */
+  configCiphertext: z.string().max(1_000_000).nullable().optional(),
+});
+
+export type ChannelInput = z.input<typeof channelInputSchema>;
+export type ChannelUpdate = z.input<typeof channelUpdateSchema>;
