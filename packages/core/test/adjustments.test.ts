@@ -1,0 +1,184 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  adjustStock,
+  createLocation,
+  type Db,
+  InsufficientStockError,
+  NotFoundError,
+  ValidationError,
+} from '../src/index.ts';
+import { createTestDatabase, DIALECTS, type TestDatabase } from '../src/testing/index.ts';
+import {
+  autoSyncChannel,
+  dirtyPairs,
+  expectRejectedWithoutWrites,
+  movementsOf,
+  newProduct,
+  newStore,
+  quantityOf,
+  seed,
+  storeState,
+} from './support/stock-fixtures.ts';
+
+for (const dialect of DIALECTS) {
+  describe(`adjustments [${dialect}]`, () => {
+    let t: TestDatabase;
+    let db: Db;
+    beforeAll(async () => {
+      t = await createTestDatabase(dialect);
+      db = t.db;
+    });
+    afterAll(() => t.drop());
+
+    async function setup(allowNegative = false) {
+      const store = await newStore(db, allowNegative);
+      const loc = store.defaultLocationId;
+      const a = await newProduct(db, store.id, 'A');
+      const b = await newProduct(db, store.id, 'B');
+      const kit = await newProduct(db, store.id, 'KIT', 'kit', [{ sku: 'A', quantity: 2 }]);
+      await seed(db, store.id, a, loc, 10);
+      return { store, loc, a, b, kit };
+    }
+
+    it('sets counted quantities and applies deltas, reporting before and after per line', async () => {
+      const { store, loc, a, b } = await setup();
+      const back = await createLocation(db, store.id, { name: 'Back room' });
+      const adjustment = await adjustStock(db, store.id, {
+        reason: 'cycle count',
+        note: 'aisle 4',
+        lines: [
+          { sku: 'A', set: 7 },
+          { sku: 'B', delta: 5 },
+          { sku: 'A', locationId: back.id, set: 3 },
+        ],
+      });
+      expect(adjustment).toMatchObject({ storeId: store.id, reason: 'cycle count', note: 'aisle 4' });
+      expect(adjustment.lines).toEqual([
+        { sku: 'A', productId: a, locationId: loc, before: 10, after: 7, delta: -3 },
+        { sku: 'B', productId: b, locationId: loc, before: 0, after: 5, delta: 5 },
+        { sku: 'A', productId: a, locationId: back.id, before: 0, after: 3, delta: 3 },
+      ]);
+      expect(await quantityOf(db, a, loc)).toEqual({ onHand: 7, committed: 0, incoming: 0 });
+      expect(await quantityOf(db, a, back.id)).toEqual({ onHand: 3, committed: 0, incoming: 0 });
+      expect(await quantityOf(db, b, loc)).toEqual({ onHand: 5, committed: 0, incoming: 0 });
+      expect(await movementsOf(db, store.id, 'adjustment', String(adjustment.id))).toEqual([
+        [a, 'on_hand', -3],
+        [b, 'on_hand', 5],
+        [a, 'on_hand', 3],
+      ]);
+      const row = await db
+        .selectFrom('adjustments')
+        .select(['reason', 'note'])
+        .where('id', '=', adjustment.id)
+        .executeTakeFirstOrThrow();
+      expect(row).toEqual({ reason: 'cycle count', note: 'aisle 4' });
+
+      const same = await adjustStock(db, store.id, { reason: 'recount', lines: [{ sku: 'A', set: 7 }] });
+      expect(same.lines[0]).toMatchObject({ before: 7, after: 7, delta: 0 });
+      expect(await movementsOf(db, store.id, 'adjustment', String(same.id))).toEqual([]);
+    });
+
+    it('refuses bad lines with typed errors and field paths, writing nothing', async () => {
+      const { store } = await setup();
+      const other = await newStore(db);
+      const line = { sku: 'A', delta: 1 };
+      const cases: [unknown, typeof ValidationError | typeof NotFoundError, (string | number)[]][] = [
+        [{ reason: 'r', lines: [{ sku: 'A', set: 1, delta: 1 }] }, ValidationError, ['lines', 0, 'set']],
+        [{ reason: 'r', lines: [line, { sku: 'A' }] }, ValidationError, ['lines', 1, 'set']],
+        [{ reason: 'r', lines: [{ sku: 'A', delta: 0 }] }, ValidationError, ['lines', 0, 'delta']],
+        [{ reason: 'r', lines: [{ sku: 'A', delta: 1.5 }] }, ValidationError, ['lines', 0, 'delta']],
+        [{ reason: 'r', lines: [{ sku: 'A', set: -1 }] }, ValidationError, ['lines', 0, 'set']],
+        [{ reason: ' ', lines: [line] }, ValidationError, ['reason']],
+        [{ lines: [line] }, ValidationError, ['reason']],
+        [{ reason: 'r', lines: [] }, ValidationError, ['lines']],
+        [{ reason: 'r', lines: Array.from({ length: 1001 }, () => line) }, ValidationError, ['lines']],
+        [{ reason: 'r', lines: [line, { sku: 'KIT', delta: 1 }] }, ValidationError, ['lines', 1, 'sku']],
+        [{ reason: 'r', lines: [{ sku: 'NOPE', delta: 1 }] }, ValidationError, ['lines', 0, 'sku']],
+        [{ reason: 'r', lines: [line, { sku: 'A', set: 4 }] }, ValidationError, ['lines', 1]],
+        [
+          { reason: 'r', lines: [line, { sku: 'B', locationId: other.defaultLocationId, delta: 1 }] },
+          NotFoundError,
+          ['lines', 1, 'locationId'],
+        ],
+      ];
+      for (const [input, type, path] of cases) {
+        await expectRejectedWithoutWrites(db, store.id, () => adjustStock(db, store.id, input as never), {
+          type,
+          path,
+        });
+      }
+    });
+
+    it('follows the store negative-stock setting', async () => {
+      const strict = await setup(false);
+      await expectRejectedWithoutWrites(
+        db,
+        strict.store.id,
+        () =>
+          adjustStock(db, strict.store.id, {
+            reason: 'damaged',
+            lines: [
+              { sku: 'B', delta: 2 },
+              { sku: 'A', delta: -11 },
+            ],
+          }),
+        { type: InsufficientStockError, path: ['lines', 1] },
+      );
+      const lax = await setup(true);
+      const result = await adjustStock(db, lax.store.id, {
+        reason: 'damaged',
+        lines: [{ sku: 'A', delta: -11 }],
+      });
+      expect(result.lines[0]).toMatchObject({ before: 10, after: -1 });
+      expect(await quantityOf(db, lax.a, lax.loc)).toMatchObject({ onHand: -1 });
+    });
+
+    it('replays an idempotency key without a second write', async () => {
+      const { store, loc, a } = await setup();
+      const input = { reason: 'found', lines: [{ sku: 'A', delta: 2 }] };
+      const first = await adjustStock(db, store.id, input, { idempotencyKey: 'adj-1' });
+      const before = await storeState(db, store.id);
+      expect(await adjustStock(db, store.id, input, { idempotencyKey: 'adj-1' })).toEqual(first);
+      expect(await storeState(db, store.id)).toEqual(before);
+      expect(await quantityOf(db, a, loc)).toMatchObject({ onHand: 12 });
+    });
+
+    it('concurrent set-to adjustments each start from the committed quantity', async () => {
+      const { store, loc, a } = await setup();
+      let current = 10;
+      for (const target of [7, 3, 9, 0]) {
+        const results = await Promise.all(
+          Array.from({ length: 8 }, () =>
+            adjustStock(db, store.id, { reason: 'count', lines: [{ sku: 'A', set: target }] }),
+          ),
+        );
+        expect(await quantityOf(db, a, loc)).toMatchObject({ onHand: target });
+        // Exactly one of them moved stock; the others saw its result and changed nothing.
+        expect(results.filter((r) => r.lines[0]!.delta !== 0).map((r) => r.lines[0]!.delta)).toEqual([
+          target - current,
+        ]);
+        current = target;
+      }
+    });
+
+    it('marks the adjusted product and the kits containing it dirty', async () => {
+      const { store, a, kit } = await setup();
+      const channel = await autoSyncChannel(db, store.id, [a, kit]);
+      const adjustment = await adjustStock(db, store.id, { reason: 'count', lines: [{ sku: 'A', set: 1 }] });
+      expect(await dirtyPairs(db, store.id)).toEqual([
+        {
+          channelId: channel,
+          productId: a,
+          lastCauseType: 'adjustment',
+          lastCauseRef: String(adjustment.id),
+        },
+        {
+          channelId: channel,
+          productId: kit,
+          lastCauseType: 'adjustment',
+          lastCauseRef: String(adjustment.id),
+        },
+      ]);
+    });
+  });
+}
