@@ -2,6 +2,7 @@ import type { Db } from '../db/connect.ts';
 import { NotFoundError } from '../errors.ts';
 import { productIdsBySku } from '../products/products.ts';
 import { pairKey, readOnHand } from './current-on-hand.ts';
+import { locationsByName } from './location-names.ts';
 import { RowErrors } from './row-errors.ts';
 import type { UploadRow } from './upload-format.ts';
 
@@ -57,18 +58,12 @@ export async function planUpload(
   const quantityErrors = new RowErrors();
   if (rows.length === 0) return { rows: [], lookupErrors, quantityErrors };
 
-  const locations = await db
-    .selectFrom('locations')
-    .select(['id', 'name', 'isDefault'])
-    .where('storeId', '=', store.id)
-    .orderBy('id')
-    .execute();
+  const findLocation = await locationsByName(db, store.id);
   const products = await productIdsBySku(
     db,
     store.id,
     rows.map((r) => r.sku),
   );
-  const findLocation = locationFinder(locations);
 
   const resolved: Omit<PlannedRow, 'onHandBefore' | 'onHandAfter'>[] = [];
   const firstRowOf = new Map<string, number>();
@@ -109,25 +104,4 @@ export async function planUpload(
     }
   }
   return { rows: planned, lookupErrors, quantityErrors };
-}
-
-interface LocationRow {
-  id: number;
-  name: string;
-  isDefault: number;
-}
-
-/** Finds a location by name (exact, else the only case-insensitive match); null/empty means the default. */
-function locationFinder(locations: readonly LocationRow[]) {
-  const byName = new Map(locations.map((l) => [l.name, l]));
-  const byFolded = new Map<string, LocationRow | null>();
-  for (const l of locations) {
-    const folded = l.name.toLowerCase();
-    byFolded.set(folded, byFolded.has(folded) ? null : l);
-  }
-  const fallback = locations.find((l) => l.isDefault === 1) ?? null;
-  return (name: string | null): LocationRow | null => {
-    if (name === null) return fallback;
-    return byName.get(name) ?? byFolded.get(name.toLowerCase()) ?? null;
-  };
 }
