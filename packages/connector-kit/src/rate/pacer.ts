@@ -11,7 +11,9 @@ const DAY_MS = 86_400_000;
  * only resolves later, never rejects (unless its signal aborts).
  *
  * Expected use is one call in flight per channel account (Shopify and BigCommerce ask for it): acquire,
- * call, observe what the channel said.
+ * call, then `observe` as soon as the call completes, with or without feedback. The channel spends our
+ * budget somewhere between sending and the answer; booking it at the answer keeps the model at or below
+ * the channel's real budget whatever the network latency, so paced calls are never refused.
  *
  * @example
  * ```ts
@@ -26,7 +28,10 @@ export interface Pacer {
   acquire(points?: number, options?: { readonly signal?: AbortSignal }): Promise<void>;
   /** Milliseconds `acquire(points)` would wait now: lets the engine defer work instead of blocking a worker. */
   delayFor(points?: number): number;
-  /** Corrects the model from what the channel reported (cost bucket, quota left, retry-after). */
+  /**
+   * Marks the last acquired call complete, and corrects the model from what the channel reported (cost
+   * bucket, quota left, retry-after). Call it after every call, even without feedback.
+   */
   observe(feedback: RateFeedback | undefined): void;
 }
 
@@ -43,6 +48,8 @@ export interface PacerOptions {
 interface Gate {
   delayFor(points: number, now: number): number;
   take(points: number, now: number): void;
+  /** The last call completed at `now`: book its spend at the latest moment the channel can have made it. */
+  complete(now: number): void;
   observe(feedback: RateFeedback, now: number): void;
 }
 
@@ -82,8 +89,9 @@ export function createPacer(models: RateModels, options: PacerOptions = {}): Pac
     },
     delayFor,
     observe(feedback) {
-      if (!feedback) return;
       const now = clock.now();
+      for (const gate of gates) gate.complete(now);
+      if (!feedback) return;
       if (feedback.retryAfterMs !== undefined && feedback.retryAfterMs > 0) {
         blockedUntil = Math.max(blockedUntil, now + feedback.retryAfterMs);
       }
@@ -94,31 +102,39 @@ export function createPacer(models: RateModels, options: PacerOptions = {}): Pac
 
 function gateFor(model: RateModel, now: number): Gate {
   switch (model.kind) {
-    case 'token-bucket': {
-      const bucket = new TokenBucket(model.burst, model.ratePerSec, now);
-      return {
-        delayFor: (_points, at) => bucket.delayFor(1, at),
-        take: (_points, at) => bucket.take(1, at),
-        observe: () => {},
-      };
-    }
-    case 'cost-bucket': {
-      const bucket = new TokenBucket(model.capacity, model.restorePerSec, now);
-      return {
-        // A call dearer than the whole bucket waits for a full bucket rather than forever.
-        delayFor: (points, at) => bucket.delayFor(points, at),
-        take: (points, at) => bucket.take(Math.min(points, bucket.capacity), at),
-        observe: (feedback, at) => {
-          const status = feedback.costBucket;
-          if (status) bucket.reset(status.available, at, status.capacity, status.restorePerSec);
-        },
-      };
-    }
+    case 'token-bucket':
+      return bucketGate(new TokenBucket(model.burst, model.ratePerSec, now), () => 1, false);
+    case 'cost-bucket':
+      return bucketGate(new TokenBucket(model.capacity, model.restorePerSec, now), (points) => points, true);
     case 'fixed-window':
       return windowGate(model.kind, model.limit, model.windowMs);
     case 'daily-quota':
       return windowGate(model.kind, model.limit, DAY_MS);
   }
+}
+
+/** Token and cost buckets: the same arithmetic, in calls or in points. */
+function bucketGate(bucket: TokenBucket, unitsOf: (points: number) => number, reportsLevel: boolean): Gate {
+  let lastUnits = 0;
+  return {
+    // A call dearer than the whole bucket waits for a full bucket rather than forever.
+    delayFor: (points, at) => bucket.delayFor(unitsOf(points), at),
+    take: (points, at) => {
+      lastUnits = Math.min(unitsOf(points), bucket.capacity);
+      bucket.take(lastUnits, at);
+    },
+    complete: (at) => {
+      // Only a full bucket makes the moment of spending matter: the refill it would have had is lost. Booked
+      // at completion, the bucket holds at most capacity minus that call right now.
+      const ceiling = bucket.capacity - lastUnits;
+      if (bucket.level(at) > ceiling) bucket.reset(ceiling, at);
+      lastUnits = 0;
+    },
+    observe: (feedback, at) => {
+      const status = feedback.costBucket;
+      if (reportsLevel && status) bucket.reset(status.available, at, status.capacity, status.restorePerSec);
+    },
+  };
 }
 
 function windowGate(kind: 'fixed-window' | 'daily-quota', limit: number, windowMs: number): Gate {
@@ -127,6 +143,8 @@ function windowGate(kind: 'fixed-window' | 'daily-quota', limit: number, windowM
   return {
     delayFor: (_points, at) => Math.max(log.delayFor(at), exhaustedUntil - at),
     take: (_points, at) => log.take(at),
+    // The channel counted the call when it arrived, at the latest when it answered.
+    complete: (at) => log.retimeLast(at),
     observe: (feedback, at) => {
       for (const quota of feedback.quotas ?? []) {
         // Only an exhausted quota needs action; while units are left the sliding log keeps us under the limit.

@@ -29,6 +29,13 @@ export class SlidingWindowLog {
     return Math.max(0, oldest + this.windowMs - now);
   }
 
+  /** Moves the latest grant to `now` (later only): the call was counted when it arrived, not when booked. */
+  retimeLast(now: number): void {
+    if (this.#count === 0) return;
+    const last = (this.#next + this.limit - 1) % this.limit;
+    this.#grants[last] = Math.max(this.#grants[last] ?? 0, now);
+  }
+
   take(now: number): void {
     this.#grants[this.#next] = now;
     this.#next = (this.#next + 1) % this.limit;

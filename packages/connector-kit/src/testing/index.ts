@@ -1,13 +1,12 @@
-export { describeConnectorContract } from './contract/describe-connector-contract.ts';
+export { FaultInjector } from './fault-injector.ts';
+export type { Fault, FaultMatch, PartialFailure, PartialFault } from './faults.ts';
 export type {
   ConnectorContractHarness,
   ContractSimulator,
   ContractSuiteOptions,
   SimItem,
   SimOrder,
-} from './contract/harness.ts';
-export { FaultInjector } from './fault-injector.ts';
-export type { Fault, FaultMatch, PartialFailure, PartialFault } from './faults.ts';
+} from './harness.ts';
 export type { ManualClock } from './manual-clock.ts';
 export { createManualClock } from './manual-clock.ts';
 export type { RateDecision, RateLimiter, RateModelState } from './rate-limiter.ts';

@@ -36,6 +36,36 @@ describe('createPacer', () => {
     expect(times).toEqual([0, 105, 210]);
   });
 
+  it('a call from a full bucket is booked when it completes, since the channel spent it no earlier', async () => {
+    const clock = createManualClock();
+    const pacer = createPacer({ kind: 'token-bucket', ratePerSec: 10, burst: 1 }, { clock, marginMs: 0 });
+    await pacer.acquire();
+    await clock.advance(40); // the call takes 40 ms: the channel may have counted it only on arrival
+    pacer.observe(undefined);
+    expect(pacer.delayFor()).toBe(100);
+  });
+
+  it('below a full bucket the moment of spending does not matter', async () => {
+    const clock = createManualClock();
+    const pacer = createPacer({ kind: 'token-bucket', ratePerSec: 10, burst: 3 }, { clock, marginMs: 0 });
+    await pacer.acquire();
+    pacer.observe(undefined);
+    await pacer.acquire();
+    await pacer.acquire();
+    await clock.advance(40);
+    pacer.observe(undefined);
+    expect(pacer.delayFor()).toBe(60);
+  });
+
+  it('windows count a call from when it completed', async () => {
+    const clock = createManualClock();
+    const pacer = createPacer({ kind: 'fixed-window', limit: 1, windowMs: 1000 }, { clock, marginMs: 0 });
+    await pacer.acquire();
+    await clock.advance(300);
+    pacer.observe(undefined);
+    expect(pacer.delayFor()).toBe(1000);
+  });
+
   it('delayFor reports the wait without booking anything', async () => {
     const clock = createManualClock();
     const pacer = createPacer({ kind: 'token-bucket', ratePerSec: 4, burst: 1 }, { clock });

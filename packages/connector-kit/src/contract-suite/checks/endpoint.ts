@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import type { z } from 'zod';
-import type { ListingRef } from '../../../contract/listing-ref.ts';
+import type { ListingRef } from '../../contract/listing-ref.ts';
 import { freshSku, type SuiteContext } from '../suite-context.ts';
 
 /** A host that never resolves (RFC 2606), so only the override can reach the simulator. */

@@ -1,7 +1,8 @@
 import { describe, expect } from 'vitest';
 import type { z } from 'zod';
-import type { ListingRef } from '../../contract/listing-ref.ts';
-import type { QuantityUpdate } from '../../contract/quantity-update.ts';
+import type { ListingRef } from '../contract/listing-ref.ts';
+import type { QuantityUpdate } from '../contract/quantity-update.ts';
+import type { ConnectorContractHarness, ContractSuiteOptions } from '../testing/harness.ts';
 import { registerBatchingChecks } from './checks/batching.ts';
 import { registerConsistencyChecks } from './checks/consistency.ts';
 import { registerEndpointChecks } from './checks/endpoint.ts';
@@ -9,7 +10,6 @@ import { registerFailureChecks } from './checks/failures.ts';
 import { registerReadBackChecks } from './checks/read-back.ts';
 import { registerThrottlingChecks } from './checks/throttling.ts';
 import { registerWebhookChecks } from './checks/webhooks.ts';
-import type { ConnectorContractHarness, ContractSuiteOptions } from './harness.ts';
 import type { SuiteContext } from './suite-context.ts';
 
 /**
@@ -20,7 +20,7 @@ import type { SuiteContext } from './suite-context.ts';
  * @example
  * ```ts
  * // connectors/acme/test/contract.test.ts
- * import { describeConnectorContract } from '@ballast/connector-kit/testing';
+ * import { describeConnectorContract } from '@ballast/connector-kit/contract-suite';
  * describeConnectorContract(acmeHarness);
  * ```
  */
@@ -71,7 +71,8 @@ export function describeConnectorContract<Schema extends z.ZodType, Ref extends 
     },
   };
 
-  describe(`${definition.displayName} (${definition.id}) connector contract`, () => {
+  const label = options.label === undefined ? '' : `, ${options.label}`;
+  describe(`${definition.displayName} (${definition.id}) connector contract${label}`, () => {
     registerBatchingChecks(context);
     registerFailureChecks(context);
     registerThrottlingChecks(context);

@@ -1,9 +1,9 @@
 import type { z } from 'zod';
-import type { Capabilities } from '../../contract/capabilities.ts';
-import type { Connection } from '../../contract/define-connector.ts';
-import type { ListingRef } from '../../contract/listing-ref.ts';
-import type { QuantityUpdate } from '../../contract/quantity-update.ts';
-import type { ConnectorContractHarness, ContractSimulator, SimItem } from './harness.ts';
+import type { Capabilities } from '../contract/capabilities.ts';
+import type { Connection } from '../contract/define-connector.ts';
+import type { ListingRef } from '../contract/listing-ref.ts';
+import type { QuantityUpdate } from '../contract/quantity-update.ts';
+import type { ConnectorContractHarness, ContractSimulator, SimItem } from '../testing/harness.ts';
 
 /** What every group of checks shares: the harness, the declared capabilities and small helpers. */
 export interface SuiteContext<Schema extends z.ZodType, Ref extends ListingRef> {

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import type { z } from 'zod';
-import { BatchTooLargeError } from '../../../contract/guard-client.ts';
-import type { ListingRef } from '../../../contract/listing-ref.ts';
+import { BatchTooLargeError } from '../../contract/guard-client.ts';
+import type { ListingRef } from '../../contract/listing-ref.ts';
 import { freshSku, type SuiteContext } from '../suite-context.ts';
 
 export function registerBatchingChecks<Schema extends z.ZodType, Ref extends ListingRef>(

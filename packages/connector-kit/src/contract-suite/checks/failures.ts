@@ -1,10 +1,10 @@
 import { expect, it } from 'vitest';
 import type { z } from 'zod';
-import type { ListingRef } from '../../../contract/listing-ref.ts';
-import type { ItemResult } from '../../../contract/quantity-update.ts';
-import { createPacer } from '../../../rate/pacer.ts';
-import type { Fault } from '../../faults.ts';
-import { createManualClock } from '../../manual-clock.ts';
+import type { ListingRef } from '../../contract/listing-ref.ts';
+import type { ItemResult } from '../../contract/quantity-update.ts';
+import { createPacer } from '../../rate/pacer.ts';
+import type { Fault } from '../../testing/faults.ts';
+import { createManualClock } from '../../testing/manual-clock.ts';
 import { freshSku, type SuiteContext } from '../suite-context.ts';
 
 /** Whole-call faults and the class every item must get. */

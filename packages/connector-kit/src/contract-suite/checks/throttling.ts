@@ -1,12 +1,28 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { expect, it } from 'vitest';
 import type { z } from 'zod';
-import { type RateModel, rateModelList } from '../../../contract/capabilities.ts';
-import type { ListingRef } from '../../../contract/listing-ref.ts';
-import type { ItemResult } from '../../../contract/quantity-update.ts';
-import { createPacer } from '../../../rate/pacer.ts';
-import type { ContractSimulator } from '../harness.ts';
+import { type RateModel, rateModelList } from '../../contract/capabilities.ts';
+import type { ListingRef } from '../../contract/listing-ref.ts';
+import type { ItemResult } from '../../contract/quantity-update.ts';
+import { createPacer } from '../../rate/pacer.ts';
+import type { ContractSimulator } from '../../testing/harness.ts';
 import { freshSku, type SuiteContext } from '../suite-context.ts';
+
+/** Calls a fresh limit lets through at once, for one-point calls (an upper bound for dearer ones). */
+function allowance(model: RateModel): number {
+  switch (model.kind) {
+    case 'token-bucket':
+      return Math.floor(model.burst);
+    case 'cost-bucket':
+      return Math.floor(model.capacity);
+    case 'fixed-window':
+    case 'daily-quota':
+      return model.limit;
+  }
+}
+
+/** Unpaced calls beyond the allowance: enough that refill during a concurrent burst cannot absorb them. */
+const UNPACED_EXTRA = 20;
 
 /** Least time a fresh limit needs to let `extra` more one-item calls through after its allowance. */
 function minimumWaitMs(model: RateModel, points: number, extra: number): number {
@@ -31,7 +47,8 @@ export function registerThrottlingChecks<Schema extends z.ZodType, Ref extends L
   /** Sends one-item calls to a simulator whose limits have refilled, paced by a fresh pacer or not at all. */
   const run = async (sim: ContractSimulator, paced: boolean) => {
     const connection = context.connect(sim);
-    const items = Array.from({ length: 64 }, () => ({ sku: freshSku('rate'), quantity: 0, next: 1 }));
+    const count = Math.min(...models.map(allowance)) + UNPACED_EXTRA;
+    const items = Array.from({ length: count }, () => ({ sku: freshSku('rate'), quantity: 0, next: 1 }));
     const updates = await context.prepare(sim, connection, items);
     const points = connection.client.estimateCost?.(updates.slice(0, 1)) ?? 1;
 
@@ -49,7 +66,7 @@ export function registerThrottlingChecks<Schema extends z.ZodType, Ref extends L
         .map((s) => Math.floor(s.remaining / (s.model.kind === 'cost-bucket' ? points : 1))),
     );
     const extra = models.some((m) => minimumWaitMs(m, points, 3) > context.maxPacingMs) ? 0 : 3;
-    const calls = Math.min(paced ? allowed + extra : allowed + 4, updates.length);
+    const calls = Math.min(paced ? allowed + extra : allowed + UNPACED_EXTRA, updates.length);
     const waitMs = Math.max(...models.map((m) => minimumWaitMs(m, points, calls - allowed)));
 
     const pacer = createPacer(context.capabilities.rateModel);

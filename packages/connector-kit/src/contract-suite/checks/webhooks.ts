@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import type { z } from 'zod';
-import type { ListingRef } from '../../../contract/listing-ref.ts';
+import type { ListingRef } from '../../contract/listing-ref.ts';
 import { freshSku, type SuiteContext } from '../suite-context.ts';
 
 export function registerWebhookChecks<Schema extends z.ZodType, Ref extends ListingRef>(

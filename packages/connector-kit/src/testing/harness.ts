@@ -1,9 +1,9 @@
 import type { z } from 'zod';
-import type { ConnectorDefinition } from '../../contract/define-connector.ts';
-import type { ListingRef } from '../../contract/listing-ref.ts';
-import type { WebhookRequest } from '../../contract/order.ts';
-import type { RateLimiter } from '../rate-limiter.ts';
-import type { SimServer } from '../sim-server.ts';
+import type { ConnectorDefinition } from '../contract/define-connector.ts';
+import type { ListingRef } from '../contract/listing-ref.ts';
+import type { WebhookRequest } from '../contract/order.ts';
+import type { RateLimiter } from './rate-limiter.ts';
+import type { SimServer } from './sim-server.ts';
 
 /** An item the simulator holds. */
 export interface SimItem {
@@ -59,6 +59,8 @@ export interface ConnectorContractHarness<Schema extends z.ZodType, Ref extends 
 }
 
 export interface ContractSuiteOptions {
+  /** Told apart in the report when one connector runs the suite under several configs. */
+  readonly label?: string;
   /** Per-request timeout the connector gets in the suite; the hang check waits this long (default 500 ms). */
   readonly timeoutMs?: number;
   /** Longest the throttling check may spend waiting on the pacer (default 5 s). */

@@ -1,0 +1,1 @@
+export { describeConnectorContract } from './describe-connector-contract.ts';
