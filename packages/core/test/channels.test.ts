@@ -186,6 +186,26 @@ for (const dialect of DIALECTS) {
       expect((await dirty(store.id)).map((d) => d.productId)).toEqual([on]);
     });
 
+    it('serialises concurrent location edits of one channel', async () => {
+      const { store, main, second } = await setup();
+      const a = await createChannel(db, store.id, { connectorId: 'a', name: 'A' });
+      const results = await Promise.allSettled([
+        setChannelLocations(db, store.id, a.id, [second]),
+        setChannelLocations(db, store.id, a.id, [second]),
+        setChannelLocations(db, store.id, a.id, [main, second]),
+        setChannelLocations(db, store.id, a.id, [main]),
+      ]);
+      expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'fulfilled']);
+      const links = await db
+        .selectFrom('channelLocations')
+        .select('locationId')
+        .where('channelId', '=', a.id)
+        .execute();
+      expect((await getChannel(db, store.id, a.id)).locationIds).toEqual(
+        links.map((l) => l.locationId).sort((x, y) => x - y),
+      );
+    });
+
     it('rejects a bad location update without changing the channel', async () => {
       const { store, second } = await setup();
       const a = await createChannel(db, store.id, { connectorId: 'a', name: 'A', locationIds: [second] });

@@ -33,10 +33,13 @@ export async function replaceChannelLocations(
   channelId: number,
   locationIds: readonly number[] | null,
 ): Promise<boolean> {
+  // A no-op update takes the channel's row lock first (PostgreSQL), so concurrent edits of one channel's
+  // locations run one after the other instead of colliding on channel_locations' primary key.
   const channel = await trx
-    .selectFrom('channels')
-    .select('allLocations')
+    .updateTable('channels')
+    .set((eb) => ({ allLocations: eb.ref('allLocations') }))
     .where('id', '=', channelId)
+    .returning('allLocations')
     .executeTakeFirstOrThrow();
   const current = await trx
     .selectFrom('channelLocations')
