@@ -3,6 +3,7 @@ import type { Db } from '../db/connect.ts';
 import type { ChannelStatus, ProductKind } from '../db/schema.ts';
 import { NotFoundError } from '../errors.ts';
 import { loadRules, ruleFor } from '../rules/load-rules.ts';
+import { chunk } from '../shared/chunk.ts';
 import { explainBalance } from './explain-balance.ts';
 import { availabilityOf, NO_STOCK, type StockTotals } from './kit-availability.ts';
 import { loadStockGraph, type StockGraph, stockedProductIds } from './stock-graph.ts';
@@ -113,14 +114,18 @@ interface StockRow extends StockTotals {
 
 async function loadStockRows(db: Db, storeId: number, graph: StockGraph): Promise<StockRow[]> {
   const ids = stockedProductIds(graph);
-  if (ids.length === 0) return [];
-  // One product's kit tree is small (a kit holds at most 200 components per level).
-  return db
-    .selectFrom('quantities')
-    .select(['productId', 'locationId', 'onHand', 'committed', 'incoming'])
-    .where('storeId', '=', storeId)
-    .where('productId', 'in', ids)
-    .execute();
+  const rows: StockRow[] = [];
+  for (const part of chunk(ids, 1000)) {
+    rows.push(
+      ...(await db
+        .selectFrom('quantities')
+        .select(['productId', 'locationId', 'onHand', 'committed', 'incoming'])
+        .where('storeId', '=', storeId)
+        .where('productId', 'in', part)
+        .execute()),
+    );
+  }
+  return rows;
 }
 
 function stockOver(rows: readonly StockRow[], locationIds: ReadonlySet<number>) {
