@@ -1,0 +1,255 @@
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import { z } from 'zod';
+import {
+  type AnyConnectorDefinition,
+  type BatchResult,
+  BatchTooLargeError,
+  type Capabilities,
+  type ChannelClient,
+  ChannelError,
+  ConnectorConfigError,
+  ConnectorDefinitionError,
+  defineConnector,
+  type LogFields,
+  type QuantityUpdate,
+} from '../../src/index.ts';
+
+const baseCapabilities: Capabilities = {
+  maxBatch: 3,
+  rateModel: { kind: 'token-bucket', ratePerSec: 5, burst: 5 },
+  compareAndSet: false,
+  idempotentWrites: false,
+  readBack: false,
+  orderWebhooks: false,
+  orderPolling: false,
+  pendingResults: false,
+};
+
+type Ref = { readonly offerId: string };
+
+/** A connector whose client behaviour each test scripts; no I/O needed to exercise the kit's guard. */
+function fakeConnector(
+  setQuantities: ChannelClient<Ref>['setQuantities'],
+  extra: Partial<ChannelClient<Ref>> = {},
+  capabilities: Partial<Capabilities> = {},
+) {
+  return defineConnector({
+    id: 'fake',
+    displayName: 'Fake',
+    description: 'A scripted connector for kit tests.',
+    configSchema: z.object({ apiKey: z.string().min(3), batch: z.number().int().default(3) }),
+    listingRefSchema: z.object({ offerId: z.string() }),
+    capabilities: (config) => ({ ...baseCapabilities, maxBatch: config.batch, ...capabilities }),
+    create: () => ({
+      setQuantities,
+      lookupListings: async (skus) => skus.map((sku) => ({ sku, listingRef: { offerId: `o-${sku}` } })),
+      ...extra,
+    }),
+  });
+}
+
+const update = (sku: string): QuantityUpdate<Ref> => ({
+  key: `k-${sku}`,
+  listingRef: { offerId: `o-${sku}` },
+  sku,
+  quantity: 1,
+  idempotencyKey: `i-${sku}`,
+});
+
+const allOk = async (batch: readonly QuantityUpdate<Ref>[]): Promise<BatchResult> => ({
+  items: batch.map(({ key }) => ({ key, status: 'ok' })),
+});
+
+describe('defineConnector', () => {
+  it('types config and listing refs from the schemas', () => {
+    const connector = fakeConnector(allOk);
+    expectTypeOf(connector.parseConfig).returns.toEqualTypeOf<{ apiKey: string; batch: number }>();
+    expectTypeOf(connector.connect({ apiKey: 'key' }).client.lookupListings)
+      .returns.resolves.items.toHaveProperty('listingRef')
+      .toEqualTypeOf<Ref>();
+    expectTypeOf(connector).toExtend<AnyConnectorDefinition>();
+    expect(connector.id).toBe('fake');
+  });
+
+  it('parses config with defaults and names every problem', () => {
+    const connector = fakeConnector(allOk);
+    expect(connector.parseConfig({ apiKey: 'key' })).toEqual({ apiKey: 'key', batch: 3 });
+    let error: unknown;
+    try {
+      connector.parseConfig({ apiKey: 'k', batch: 1.5 });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConnectorConfigError);
+    expect((error as ConnectorConfigError).issues.map((i) => i.path).sort()).toEqual(['apiKey', 'batch']);
+  });
+
+  it('derives capabilities from config', () => {
+    const connection = fakeConnector(allOk).connect({ apiKey: 'key', batch: 7 });
+    expect(connection.capabilities.maxBatch).toBe(7);
+    expect(connection.connectorId).toBe('fake');
+  });
+
+  it('refuses capabilities the engine cannot work with', () => {
+    expect(() => fakeConnector(allOk).connect({ apiKey: 'key', batch: 0 })).toThrow(ConnectorDefinitionError);
+    const zeroRate = fakeConnector(
+      allOk,
+      {},
+      { rateModel: { kind: 'token-bucket', ratePerSec: 0, burst: 1 } },
+    );
+    expect(() => zeroRate.connect({ apiKey: 'key' })).toThrow(/needs positive numbers/);
+    const noModel = fakeConnector(allOk, {}, { rateModel: [] });
+    expect(() => noModel.connect({ apiKey: 'key' })).toThrow(/at least one model/);
+  });
+
+  it('refuses a capability flag without its method', () => {
+    expect(() => fakeConnector(allOk, {}, { readBack: true }).connect({ apiKey: 'key' })).toThrow(
+      'fake: readBack needs readQuantities',
+    );
+    expect(() => fakeConnector(allOk, {}, { orderWebhooks: true }).connect({ apiKey: 'key' })).toThrow(
+      /orderWebhooks needs verifyWebhook and parseOrderEvent/,
+    );
+  });
+});
+
+describe('the guarded client', () => {
+  it('refuses a batch above maxBatch without calling the connector', async () => {
+    let calls = 0;
+    const { client } = fakeConnector(async (batch) => {
+      calls += 1;
+      return allOk(batch);
+    }).connect({ apiKey: 'key' });
+    await expect(client.setQuantities(['a', 'b', 'c', 'd'].map(update))).rejects.toBeInstanceOf(
+      BatchTooLargeError,
+    );
+    await expect(client.setQuantities(['a', 'b', 'c'].map(update))).resolves.toMatchObject({
+      items: { length: 3 },
+    });
+    expect(calls).toBe(1);
+  });
+
+  it('refuses a repeated key and skips an empty batch', async () => {
+    let calls = 0;
+    const { client } = fakeConnector(async (batch) => {
+      calls += 1;
+      return allOk(batch);
+    }).connect({ apiKey: 'key' });
+    await expect(client.setQuantities([update('a'), update('a')])).rejects.toThrow(/appears twice/);
+    expect(await client.setQuantities([])).toEqual({ items: [] });
+    expect(calls).toBe(0);
+  });
+
+  it('returns exactly one result per key, in request order, filling gaps and dropping strays', async () => {
+    const warnings: LogFields[] = [];
+    const logger = {
+      debug: () => {},
+      info: () => {},
+      error: () => {},
+      warn: (_message: string, fields?: LogFields) => {
+        if (fields) warnings.push(fields);
+      },
+    };
+    const { client } = fakeConnector(async () => ({
+      items: [
+        { key: 'k-c', status: 'ok' },
+        { key: 'k-zzz', status: 'ok' },
+        { key: 'k-a', status: 'permanent', code: 'X', message: 'bad' },
+        { key: 'k-a', status: 'ok' },
+      ],
+      rateFeedback: { retryAfterMs: 5 },
+    })).connect({ apiKey: 'key' }, { logger });
+    const result = await client.setQuantities(['a', 'b', 'c'].map(update));
+    expect(result).toEqual({
+      items: [
+        { key: 'k-a', status: 'permanent', code: 'X', message: 'bad' },
+        {
+          key: 'k-b',
+          status: 'transient',
+          code: 'missing_result',
+          message: 'the connector returned no result for this item',
+        },
+        { key: 'k-c', status: 'ok' },
+      ],
+      rateFeedback: { retryAfterMs: 5 },
+    });
+    expect(warnings).toEqual([{ stray: 1, missing: 1 }]);
+  });
+
+  it('turns a thrown failure into per-item results', async () => {
+    const { client } = fakeConnector(async () => {
+      throw new ChannelError({
+        retryable: true,
+        code: 'throttled',
+        message: 'slow down',
+        retryAfterMs: 1000,
+      });
+    }).connect({ apiKey: 'key' });
+    const result = await client.setQuantities([update('a')]);
+    expect(result).toEqual({
+      items: [
+        { key: 'k-a', status: 'transient', code: 'throttled', message: 'slow down', retryAfterMs: 1000 },
+      ],
+      rateFeedback: { retryAfterMs: 1000 },
+    });
+  });
+
+  it('classifies what lookups and read-backs throw', async () => {
+    const { client } = fakeConnector(
+      allOk,
+      {
+        lookupListings: async () => {
+          throw new DOMException('late', 'TimeoutError');
+        },
+        readQuantities: async () => {
+          throw new ChannelError({ retryable: false, code: 'unauthorized', message: 'no' });
+        },
+      },
+      { readBack: true },
+    ).connect({ apiKey: 'key' });
+    await expect(client.lookupListings(['a'])).rejects.toMatchObject({
+      name: 'ChannelError',
+      code: 'timeout',
+    });
+    expect(await client.readQuantities?.([{ key: 'r', listingRef: { offerId: 'o' }, sku: 'a' }])).toEqual([
+      { key: 'r', status: 'permanent', code: 'unauthorized', message: 'no' },
+    ]);
+  });
+
+  it('a webhook check that throws is a rejection, a parse that throws is invalid', () => {
+    const { client } = fakeConnector(
+      allOk,
+      {
+        verifyWebhook: () => {
+          throw new Error('bad header');
+        },
+        parseOrderEvent: () => {
+          throw new Error('bad body');
+        },
+      },
+      { orderWebhooks: true },
+    ).connect({ apiKey: 'key' });
+    const request = { headers: new Headers(), rawBody: '{}' };
+    expect(client.verifyWebhook?.(request)).toEqual({ ok: false, reason: 'bad header' });
+    expect(client.parseOrderEvent?.(request)).toEqual({ kind: 'invalid', reason: 'bad body' });
+  });
+
+  it('passes the context to the connector with defaults filled in', () => {
+    let seen: { timeoutMs: number; endpoint: string | undefined } | undefined;
+    const connector = defineConnector({
+      id: 'ctx',
+      displayName: 'Ctx',
+      description: 'Captures its context.',
+      configSchema: z.object({}),
+      listingRefSchema: z.string(),
+      capabilities: baseCapabilities,
+      create: (_config, ctx) => {
+        seen = { timeoutMs: ctx.timeoutMs, endpoint: ctx.endpoint };
+        return { setQuantities: async () => ({ items: [] }), lookupListings: async () => [] };
+      },
+    });
+    connector.connect({});
+    expect(seen).toEqual({ timeoutMs: 30_000, endpoint: undefined });
+    connector.connect({}, { timeoutMs: 5, endpoint: 'http://127.0.0.1:1' });
+    expect(seen).toEqual({ timeoutMs: 5, endpoint: 'http://127.0.0.1:1' });
+  });
+});
