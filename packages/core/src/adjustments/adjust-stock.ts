@@ -54,7 +54,15 @@ export async function adjustStock(
     const locationIds = await resolveLineLocations(trx, storeId, data.lines);
     const positions = data.lines.map((_, i) => ({ productId: products[i]!.id, locationId: locationIds[i]! }));
     assertDistinct(positions);
-    const onHand = await currentOnHand(trx, storeId, positions);
+    // Only a set-to needs the quantity before the change; a delta learns it from the projection's answer.
+    const counted = await currentOnHand(
+      trx,
+      storeId,
+      positions.filter((_, i) => data.lines[i]!.set !== undefined),
+    );
+    const deltas = data.lines.map((line, i) =>
+      line.set !== undefined ? line.set - (counted.get(positionKey(positions[i]!)) ?? 0) : line.delta!,
+    );
 
     const at = now();
     const adjustment = await trx
@@ -62,23 +70,24 @@ export async function adjustStock(
       .values({ storeId, reason: data.reason, note: data.note ?? null, createdAt: at })
       .returning('id')
       .executeTakeFirstOrThrow();
-
-    const lines = data.lines.map((line, i): AdjustmentLine => {
-      const before = onHand.get(positionKey(positions[i]!)) ?? 0;
-      const delta = line.set !== undefined ? line.set - before : line.delta!;
-      return { sku: products[i]!.sku, ...positions[i]!, before, after: before + delta, delta };
-    });
-    await recordMovements(trx, {
+    const recorded = await recordMovements(trx, {
       storeId,
       cause: { type: 'adjustment', ref: String(adjustment.id) },
       idempotencyKey: key ?? null,
-      movements: lines.map((line, i) => ({
-        productId: line.productId,
-        locationId: line.locationId,
+      movements: positions.map((position, i) => ({
+        ...position,
         bucket: 'on_hand' as const,
-        delta: line.delta,
+        delta: deltas[i]!,
         path: ['lines', i],
       })),
+    });
+
+    const after = new Map(recorded.positions.map((p) => [positionKey(p), p.onHand]));
+    const lines = positions.map((position, i): AdjustmentLine => {
+      const delta = deltas[i]!;
+      // A zero delta (set to the current count) moved nothing, so the projection did not report it.
+      const onHand = after.get(positionKey(position)) ?? counted.get(positionKey(position)) ?? 0;
+      return { sku: products[i]!.sku, ...position, before: onHand - delta, after: onHand, delta };
     });
     return { id: adjustment.id, storeId, reason: data.reason, note: data.note ?? null, createdAt: at, lines };
   });

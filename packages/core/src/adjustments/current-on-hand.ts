@@ -22,6 +22,7 @@ export async function currentOnHand(
   positions: readonly StockPosition[],
 ): Promise<Map<string, number>> {
   const onHand = new Map<string, number>();
+  if (positions.length === 0) return onHand;
   const pg = dialectOf(trx) === 'postgres';
   // A fixed lock order keeps two multi-line adjustments from deadlocking each other.
   const sorted = [...positions].sort((a, b) => a.productId - b.productId || a.locationId - b.locationId);

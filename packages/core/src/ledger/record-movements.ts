@@ -26,6 +26,16 @@ export interface RecordedMovements {
   count: number;
   /** Products whose on-hand or committed quantity changed (and so were marked dirty, with their kits). */
   changedProductIds: number[];
+  /** The projection rows the movements touched, as they are after this change (inside the transaction). */
+  positions: ProjectedQuantity[];
+}
+
+export interface ProjectedQuantity {
+  productId: number;
+  locationId: number;
+  onHand: number;
+  committed: number;
+  incoming: number;
 }
 
 /**
@@ -35,7 +45,7 @@ export interface RecordedMovements {
  */
 export async function recordMovements(trx: Db, input: RecordMovementsInput): Promise<RecordedMovements> {
   const movements = input.movements.filter((m) => m.delta !== 0);
-  if (movements.length === 0) return { count: 0, changedProductIds: [] };
+  if (movements.length === 0) return { count: 0, changedProductIds: [], positions: [] };
   const at = now();
 
   for (const part of chunk(movements, 1000)) {
@@ -58,13 +68,13 @@ export async function recordMovements(trx: Db, input: RecordMovementsInput): Pro
   }
 
   const totals = sumByProductLocation(movements);
-  await applyToProjection(trx, input.storeId, totals, at);
+  const positions = await applyToProjection(trx, input.storeId, totals, at);
 
   const changedProductIds = [
     ...new Set(totals.filter((t) => t.onHand !== 0 || t.committed !== 0).map((t) => t.productId)),
   ];
   await markDirty(trx, { storeId: input.storeId, products: changedProductIds, cause: input.cause });
-  return { count: movements.length, changedProductIds };
+  return { count: movements.length, changedProductIds, positions };
 }
 
 interface ProjectionDelta {
@@ -106,8 +116,10 @@ async function applyToProjection(
   storeId: number,
   totals: ProjectionDelta[],
   at: number,
-): Promise<void> {
-  const allowNegative = await storeAllowsNegative(trx, storeId);
+): Promise<ProjectedQuantity[]> {
+  const positions: ProjectedQuantity[] = [];
+  // Read the store setting only when a row actually went negative: most operations never need it.
+  let allowNegative: boolean | undefined;
   for (const part of chunk(totals, 500)) {
     const rows = await trx
       .insertInto('quantities')
@@ -132,10 +144,12 @@ async function applyToProjection(
       )
       .returning(['productId', 'locationId', 'onHand', 'committed', 'incoming'])
       .execute();
+    positions.push(...rows);
 
     const byKey = new Map(part.map((t) => [`${t.productId}:${t.locationId}`, t]));
     for (const row of rows) {
       const total = byKey.get(`${row.productId}:${row.locationId}`)!;
+      if (row.onHand < 0 && total.onHand < 0) allowNegative ??= await storeAllowsNegative(trx, storeId);
       if (row.onHand < 0 && total.onHand < 0 && !allowNegative) {
         const product = await trx
           .selectFrom('products')
@@ -157,6 +171,7 @@ async function applyToProjection(
       }
     }
   }
+  return positions;
 }
 
 async function storeAllowsNegative(trx: Db, storeId: number): Promise<boolean> {
