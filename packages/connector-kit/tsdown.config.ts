@@ -7,6 +7,8 @@ export default defineConfig({
     'contract-suite': 'src/contract-suite/index.ts',
   },
   format: 'esm',
+  // .mjs / .d.mts, as publishConfig.exports names them (tsdown writes .js for type:module packages otherwise).
+  fixedExtension: true,
   dts: true,
   clean: true,
 });

@@ -21,6 +21,33 @@ export async function setQuantities(
   config: WebhookConfig,
   ctx: ConnectorContext,
   timeoutMs: number,
+  updates: readonly QuantityUpdate<string>[],
+): Promise<BatchResult> {
+  // Results are matched by SKU, so a SKU may appear once per request. Two listings on one SKU are a
+  // mapping mistake that a retry cannot fix: the later ones fail for good.
+  const seen = new Set<string>();
+  const duplicates: ItemResult[] = [];
+  const batch = updates.filter((update) => {
+    if (!seen.has(update.listingRef)) {
+      seen.add(update.listingRef);
+      return true;
+    }
+    duplicates.push({
+      key: update.key,
+      status: 'permanent',
+      code: 'duplicate_sku',
+      message: `SKU ${update.listingRef} appears twice in one batch: two listings point at it`,
+    });
+    return false;
+  });
+  const sent = await send(config, ctx, timeoutMs, batch);
+  return duplicates.length === 0 ? sent : { ...sent, items: [...sent.items, ...duplicates] };
+}
+
+async function send(
+  config: WebhookConfig,
+  ctx: ConnectorContext,
+  timeoutMs: number,
   batch: readonly QuantityUpdate<string>[],
 ): Promise<BatchResult> {
   const items = batch.map((update): InventoryItem => {

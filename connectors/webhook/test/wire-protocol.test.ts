@@ -131,6 +131,24 @@ describe('receiver answers', () => {
     expect(result.items[1]).toMatchObject({ code: 'missing_result' });
   });
 
+  it('a SKU twice in one batch is sent once; the second listing fails for good', async () => {
+    const { server, client } = await scriptedReceiver(() => ({ status: 204 }));
+    const result = await client.setQuantities([
+      update('A', 1),
+      { ...update('A', 2), key: 'k-A2' },
+      update('B', 1),
+    ]);
+    expect(result.items.map((r) => [r.key, r.status])).toEqual([
+      ['k-A', 'ok'],
+      ['k-A2', 'permanent'],
+      ['k-B', 'ok'],
+    ]);
+    expect(result.items[1]).toMatchObject({ code: 'duplicate_sku' });
+    expect(
+      inventorySetSchema.parse(JSON.parse(server.requests[0]?.body ?? '')).items.map((i) => i.sku),
+    ).toEqual(['A', 'B']);
+  });
+
   it('a 2xx JSON body without results means every item is ok', async () => {
     const { client } = await scriptedReceiver(() => json(202, { received: true }));
     const result = await client.setQuantities([update('A', 1), update('B', 2)]);
