@@ -3,10 +3,10 @@ import { type FieldIssue, ValidationError } from '../errors.ts';
 import { idempotencyKeyOf } from '../idempotency/operation-options.ts';
 import { runIdempotent } from '../idempotency/run-idempotent.ts';
 import { type MovementInput, recordMovements } from '../ledger/record-movements.ts';
-import { productIdsBySku } from '../products/products.ts';
 import { now } from '../shared/time.ts';
-import { pairKey, readOnHand } from '../uploads/current-on-hand.ts';
+import { readOnHand } from '../uploads/current-on-hand.ts';
 import { locationsByName } from '../uploads/location-names.ts';
+import { productsBySku } from '../uploads/products-by-sku.ts';
 import { parseInput } from '../validation/parse-input.ts';
 import { type FeedSnapshot, feedSnapshotSchema } from './feed-input.ts';
 import { type FeedRunStatus, getFeed } from './feeds.ts';
@@ -54,7 +54,7 @@ export async function applyFeedSnapshot(
     async (trx) => {
       await getFeed(trx, storeId, feedId);
       const findLocation = await locationsByName(trx, storeId);
-      const products = await productIdsBySku(
+      const products = await productsBySku(
         trx,
         storeId,
         items.map((i) => i.sku),
@@ -88,7 +88,7 @@ export async function applyFeedSnapshot(
       const current = await readOnHand(trx, storeId, targets, { lock: true });
       const movements: MovementInput[] = [];
       for (const t of targets) {
-        const delta = t.onHand - (current.get(pairKey(t.productId, t.locationId)) ?? 0);
+        const delta = t.onHand - current.get(t.productId, t.locationId);
         if (delta !== 0)
           movements.push({
             productId: t.productId,

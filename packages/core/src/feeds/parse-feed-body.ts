@@ -50,10 +50,10 @@ async function parseCsv(body: string | Uint8Array): Promise<{ items: FeedSnapsho
     throw new CsvUploadError(errors, count);
   }
   return {
-    items: csv.rows.map((r) => ({
-      sku: r.sku,
-      onHand: r.quantity,
-      ...(r.location !== null && { location: r.location }),
-    })),
+    items: csv.rows.map((r) =>
+      r.location === null
+        ? { sku: r.sku, onHand: r.quantity }
+        : { sku: r.sku, onHand: r.quantity, location: r.location },
+    ),
   };
 }

@@ -2,7 +2,7 @@ import type { Db } from '../db/connect.ts';
 import { InsufficientStockError } from '../errors.ts';
 import { idempotencyKeyOf } from '../idempotency/operation-options.ts';
 import { runIdempotent } from '../idempotency/run-idempotent.ts';
-import { recordMovements } from '../ledger/record-movements.ts';
+import { type MovementInput, recordMovements } from '../ledger/record-movements.ts';
 import { now } from '../shared/time.ts';
 import { parseInput } from '../validation/parse-input.ts';
 import type { CsvSource } from './csv-records.ts';
@@ -61,17 +61,11 @@ export async function applyUpload(
       .values({ storeId, filename: opts.filename, rowCount: csv.rowCount, createdAt })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const movements = [];
+    const movements: MovementInput[] = [];
     for (const r of plan.rows) {
       const delta = r.onHandAfter - r.onHandBefore;
       if (delta !== 0)
-        movements.push({
-          productId: r.productId,
-          locationId: r.locationId,
-          bucket: 'on_hand' as const,
-          delta,
-          path: ['rows', r.row],
-        });
+        movements.push({ productId: r.productId, locationId: r.locationId, bucket: 'on_hand', delta });
     }
     try {
       await recordMovements(trx, {
@@ -83,8 +77,8 @@ export async function applyUpload(
     } catch (error) {
       // Only reachable when another transaction moved stock since the check (PostgreSQL): report it per row.
       if (error instanceof InsufficientStockError) {
-        const row = Number(error.issues[0]?.path[1]);
-        throw new CsvUploadError([{ row, column: 'quantity', message: error.message }]);
+        const row = plan.rows.find((r) => r.sku === error.sku && r.locationId === error.locationId);
+        throw new CsvUploadError([{ row: row?.row ?? 0, column: 'quantity', message: error.message }]);
       }
       throw error;
     }

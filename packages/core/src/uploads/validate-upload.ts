@@ -35,6 +35,12 @@ export interface UploadValidation {
  * Dry run of a CSV upload: reads and checks every row against the store and reports each problem with
  * its line and column, plus a preview of what applying would do. Writes nothing.
  *
+ * The format (README, "CSV uploads"): a required header row with columns `sku` (required), `quantity`
+ * (required whole number), `mode` (`set` or `delta`, default `options.defaultMode`, itself `set`) and
+ * `location` (a location name, default the store's default location); header names are trimmed and
+ * case-insensitive and any other column is an error. A BOM, CRLF/LF/CR line ends and blank lines are
+ * tolerated; at most 200,000 rows. Error rows are 1-based line numbers in the file (the header is line 1).
+ *
  * @example
  * const check = await validateUpload(db, storeId, fs.createReadStream('stock.csv'));
  * if (!check.ok) for (const e of check.errors) console.log(`line ${e.row} ${e.column ?? ''}: ${e.message}`);
