@@ -205,7 +205,7 @@ for (const dialect of DIALECTS) {
         () => receivePurchaseOrder(db, store.id, otherPo.id, { lines: [{ sku: 'A', quantity: 1 }] }),
         () => cancelPurchaseOrder(db, store.id, otherPo.id),
       ]) {
-        await expectRejectedWithoutWrites(db, store.id, call, { type: NotFoundError });
+        await expectRejectedWithoutWrites(db, store.id, call, { type: NotFoundError, path: ['orderId'] });
       }
     });
 

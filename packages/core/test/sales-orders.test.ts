@@ -268,7 +268,7 @@ for (const dialect of DIALECTS) {
         () => shipSalesOrder(db, store.id, otherOrder.id),
         () => cancelSalesOrder(db, store.id, otherOrder.id),
       ]) {
-        await expectRejectedWithoutWrites(db, store.id, call, { type: NotFoundError });
+        await expectRejectedWithoutWrites(db, store.id, call, { type: NotFoundError, path: ['orderId'] });
       }
       expect((await getSalesOrder(db, other.id, otherOrder.id)).status).toBe('open');
     });

@@ -144,7 +144,7 @@ for (const dialect of DIALECTS) {
         () => completeWorkOrder(db, store.id, otherWo.id),
         () => cancelWorkOrder(db, store.id, otherWo.id),
       ]) {
-        await expectRejectedWithoutWrites(db, store.id, call, { type: NotFoundError });
+        await expectRejectedWithoutWrites(db, store.id, call, { type: NotFoundError, path: ['workOrderId'] });
       }
     });
 

@@ -17,7 +17,7 @@ export async function claimPurchaseOrder(
   action: string,
   to?: PurchaseOrderStatus,
 ): Promise<PurchaseOrderHeader> {
-  if (!Number.isSafeInteger(orderId) || orderId <= 0) throw new NotFoundError('purchase order');
+  if (!Number.isSafeInteger(orderId) || orderId <= 0) throw new NotFoundError('purchase order', ['orderId']);
   const claimed = await trx
     .updateTable('purchaseOrders')
     .set({ updatedAt: now(), ...(to && { status: to }) })
@@ -33,7 +33,7 @@ export async function claimPurchaseOrder(
     .where('id', '=', orderId)
     .where('storeId', '=', storeId)
     .executeTakeFirst();
-  if (!existing) throw new NotFoundError('purchase order');
+  if (!existing) throw new NotFoundError('purchase order', ['orderId']);
   throw new InvalidStateError(
     `purchase order ${existing.number} is ${existing.status.replace('_', ' ')} and cannot be ${action}`,
   );

@@ -12,14 +12,14 @@ import { type PurchaseOrderListQuery, purchaseOrderListSchema } from './purchase
 
 /** One purchase order of the store with its lines; another store's id is not found. */
 export async function getPurchaseOrder(db: Db, storeId: number, orderId: number): Promise<PurchaseOrder> {
-  if (!Number.isSafeInteger(orderId) || orderId <= 0) throw new NotFoundError('purchase order');
+  if (!Number.isSafeInteger(orderId) || orderId <= 0) throw new NotFoundError('purchase order', ['orderId']);
   const order = await db
     .selectFrom('purchaseOrders')
     .select(purchaseOrderColumns)
     .where('id', '=', orderId)
     .where('storeId', '=', storeId)
     .executeTakeFirst();
-  if (!order) throw new NotFoundError('purchase order');
+  if (!order) throw new NotFoundError('purchase order', ['orderId']);
   return { ...order, lines: await loadPurchaseOrderLines(db, storeId, order) };
 }
 

@@ -17,7 +17,7 @@ export async function claimSalesOrder(
   action: string,
   to?: SalesOrderStatus,
 ): Promise<SalesOrderHeader> {
-  if (!Number.isSafeInteger(orderId) || orderId <= 0) throw new NotFoundError('sales order');
+  if (!Number.isSafeInteger(orderId) || orderId <= 0) throw new NotFoundError('sales order', ['orderId']);
   const claimed = await trx
     .updateTable('salesOrders')
     .set({ updatedAt: now(), ...(to && { status: to }) })
@@ -33,7 +33,7 @@ export async function claimSalesOrder(
     .where('id', '=', orderId)
     .where('storeId', '=', storeId)
     .executeTakeFirst();
-  if (!existing) throw new NotFoundError('sales order');
+  if (!existing) throw new NotFoundError('sales order', ['orderId']);
   throw new InvalidStateError(
     `sales order ${existing.number} is ${existing.status.replace('_', ' ')} and cannot be ${action}`,
   );

@@ -12,14 +12,14 @@ import { type SalesOrderListQuery, salesOrderListSchema } from './sales-order-in
 
 /** One sales order of the store with its lines and allocations; another store's id is not found. */
 export async function getSalesOrder(db: Db, storeId: number, orderId: number): Promise<SalesOrder> {
-  if (!Number.isSafeInteger(orderId) || orderId <= 0) throw new NotFoundError('sales order');
+  if (!Number.isSafeInteger(orderId) || orderId <= 0) throw new NotFoundError('sales order', ['orderId']);
   const order = await db
     .selectFrom('salesOrders')
     .select(salesOrderColumns)
     .where('id', '=', orderId)
     .where('storeId', '=', storeId)
     .executeTakeFirst();
-  if (!order) throw new NotFoundError('sales order');
+  if (!order) throw new NotFoundError('sales order', ['orderId']);
   return { ...order, lines: await loadSalesOrderLines(db, storeId, order.id) };
 }
 

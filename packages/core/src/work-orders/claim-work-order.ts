@@ -15,7 +15,8 @@ export async function claimWorkOrder(
   to: WorkOrderStatus,
   action: string,
 ): Promise<WorkOrderHeader> {
-  if (!Number.isSafeInteger(workOrderId) || workOrderId <= 0) throw new NotFoundError('work order');
+  if (!Number.isSafeInteger(workOrderId) || workOrderId <= 0)
+    throw new NotFoundError('work order', ['workOrderId']);
   const claimed = await trx
     .updateTable('workOrders')
     .set({ status: to, updatedAt: now() })
@@ -31,7 +32,7 @@ export async function claimWorkOrder(
     .where('w.id', '=', workOrderId)
     .where('w.storeId', '=', storeId)
     .executeTakeFirst();
-  if (!order) throw new NotFoundError('work order');
+  if (!order) throw new NotFoundError('work order', ['workOrderId']);
   if (!claimed) {
     throw new InvalidStateError(
       `work order ${order.number} is ${order.status.replace('_', ' ')} and cannot be ${action}`,

@@ -12,7 +12,8 @@ import { type WorkOrderListQuery, workOrderListSchema } from './work-order-input
 
 /** One work order of the store with its bill of materials snapshot; another store's id is not found. */
 export async function getWorkOrder(db: Db, storeId: number, workOrderId: number): Promise<WorkOrder> {
-  if (!Number.isSafeInteger(workOrderId) || workOrderId <= 0) throw new NotFoundError('work order');
+  if (!Number.isSafeInteger(workOrderId) || workOrderId <= 0)
+    throw new NotFoundError('work order', ['workOrderId']);
   const order = await db
     .selectFrom('workOrders as w')
     .innerJoin('products as p', 'p.id', 'w.productId')
@@ -20,7 +21,7 @@ export async function getWorkOrder(db: Db, storeId: number, workOrderId: number)
     .where('w.id', '=', workOrderId)
     .where('w.storeId', '=', storeId)
     .executeTakeFirst();
-  if (!order) throw new NotFoundError('work order');
+  if (!order) throw new NotFoundError('work order', ['workOrderId']);
   return { ...order, components: await loadWorkOrderComponents(db, order.id) };
 }
 
