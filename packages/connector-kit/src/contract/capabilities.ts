@@ -22,6 +22,9 @@ export interface FixedWindowModel {
   readonly windowMs: number;
 }
 
+/** The window of a daily quota. */
+export const DAY_MS = 86_400_000;
+
 /** At most `limit` calls per day (eBay, Etsy). */
 export interface DailyQuotaModel {
   readonly kind: 'daily-quota';

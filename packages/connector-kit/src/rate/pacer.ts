@@ -1,10 +1,8 @@
-import { type RateModel, type RateModels, rateModelList } from '../contract/capabilities.ts';
+import { DAY_MS, type RateModel, type RateModels, rateModelList } from '../contract/capabilities.ts';
 import type { RateFeedback } from '../contract/rate-feedback.ts';
 import { type Clock, systemClock } from './clock.ts';
 import { SlidingWindowLog } from './sliding-window-log.ts';
 import { TokenBucket } from './token-bucket.ts';
-
-const DAY_MS = 86_400_000;
 
 /**
  * Paces the calls to one channel account so its limits are never hit. Waiting is not an error: `acquire`

@@ -1,9 +1,7 @@
-import { type RateModel, type RateModels, rateModelList } from '../contract/capabilities.ts';
+import { DAY_MS, type RateModel, type RateModels, rateModelList } from '../contract/capabilities.ts';
 import { type Clock, systemClock } from '../rate/clock.ts';
 import { FixedWindowCounter } from '../rate/fixed-window-counter.ts';
 import { TokenBucket } from '../rate/token-bucket.ts';
-
-const DAY_MS = 86_400_000;
 
 /** What one model has left, for a simulator to report in headers or bodies the way its channel does. */
 export interface RateModelState {
