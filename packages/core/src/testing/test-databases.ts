@@ -38,6 +38,7 @@ export async function createTestDatabase(
     url,
     async drop() {
       await opened.close();
+      await waitForDisconnect(name);
       await adminQuery(`drop database if exists ${name} with (force)`);
     },
   };
@@ -47,6 +48,27 @@ function withDatabase(url: string, database: string): string {
   const parsed = new URL(url);
   parsed.pathname = `/${database}`;
   return parsed.toString();
+}
+
+/**
+ * pg's pool.end() resolves before its clients' sockets are closed; a forced drop would then kill those
+ * sessions and their clients would throw an uncaught "terminating connection" error into the test run.
+ */
+async function waitForDisconnect(database: string): Promise<void> {
+  const client = new pg.Client({ connectionString: TEST_PG_ADMIN_URL });
+  await client.connect();
+  try {
+    for (let i = 0; i < 100; i++) {
+      const { rows } = await client.query<{ n: number }>(
+        'select count(*)::int as n from pg_stat_activity where datname = $1',
+        [database],
+      );
+      if (rows[0]?.n === 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  } finally {
+    await client.end();
+  }
 }
 
 async function adminQuery(text: string): Promise<void> {
