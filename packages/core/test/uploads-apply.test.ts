@@ -12,6 +12,7 @@ import {
   recordMovements,
   type Store,
   ValidationError,
+  validateUpload,
 } from '../src/index.ts';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../src/testing/index.ts';
 
@@ -251,6 +252,75 @@ for (const dialect of DIALECTS) {
           lastCauseRef: String(result.uploadId),
         },
       ]);
+    });
+
+    it('applies a file covering most of the catalogue (bulk lookups), reading only this store', async () => {
+      const store = await createStore(db, { name: 'Big', defaultLocationName: 'Main' });
+      const other = await createStore(db, { name: 'Big twin', defaultLocationName: 'Main' });
+      const skus = Array.from({ length: 1200 }, (_, i) => `BULK-${i}`);
+      const at = Date.now();
+      const insert = (storeId: number) =>
+        db
+          .insertInto('products')
+          .values(
+            skus.map((sku) => ({ storeId, sku, name: sku, kind: 'simple', createdAt: at, updatedAt: at })),
+          )
+          .returning(['id', 'sku'])
+          .execute();
+      const mine = await insert(store.id);
+      const twins = await insert(other.id);
+      // Stock at every tenth product here, and at every product of the other store (which must not leak in).
+      await db.transaction().execute(async (trx) => {
+        await recordMovements(trx, {
+          storeId: store.id,
+          cause: { type: 'adjustment', ref: 'seed' },
+          movements: mine
+            .filter((_, i) => i % 10 === 0)
+            .map((p) => ({
+              productId: p.id,
+              locationId: store.defaultLocationId,
+              bucket: 'on_hand',
+              delta: 100,
+            })),
+        });
+        await recordMovements(trx, {
+          storeId: other.id,
+          cause: { type: 'adjustment', ref: 'seed' },
+          movements: twins.map((p) => ({
+            productId: p.id,
+            locationId: other.defaultLocationId,
+            bucket: 'on_hand',
+            delta: 7,
+          })),
+        });
+      });
+
+      const csv = `sku,quantity,mode\n${skus.map((sku, i) => `${sku},${i % 2 === 0 ? 5 : 1},${i % 2 === 0 ? 'set' : 'delta'}`).join('\n')}\n`;
+      const check = await validateUpload(db, store.id, csv, { previewLimit: 11 });
+      expect(check.ok).toBe(true);
+      expect(check.preview.map((p) => [p.sku, p.onHandBefore, p.onHandAfter])).toEqual(
+        skus
+          .slice(0, 11)
+          .map((sku, i) => [sku, i % 10 === 0 ? 100 : 0, i % 2 === 0 ? 5 : (i % 10 === 0 ? 100 : 0) + 1]),
+      );
+      const result = await applyUpload(db, store.id, csv, { filename: 'big.csv' });
+      expect(result).toMatchObject({ rowCount: 1200, changed: 1200, unchanged: 0 });
+      const stock = await onHand(store);
+      // Row i: set 5 (even) or +1 (odd), from 100 at every tenth product, else from 0.
+      expect(stock['BULK-0@Main']).toBe(5);
+      expect(stock['BULK-1@Main']).toBe(1);
+      expect(stock['BULK-10@Main']).toBe(5);
+      expect(stock['BULK-11@Main']).toBe(1);
+      expect(Object.keys(stock)).toHaveLength(1200);
+      const deltas = await db
+        .selectFrom('movements')
+        .select((eb) => eb.fn.sum<number>('delta').as('total'))
+        .where('causeType', '=', 'upload')
+        .where('causeRef', '=', String(result.uploadId))
+        .executeTakeFirstOrThrow();
+      // 600 sets to 5 (120 of them from 100), 600 deltas of +1.
+      expect(Number(deltas.total)).toBe(480 * 5 + 120 * (5 - 100) + 600);
+      expect(Object.values(await onHand(other)).every((q) => q === 7)).toBe(true);
     });
 
     it('refuses bad options and unknown stores with typed errors', async () => {
