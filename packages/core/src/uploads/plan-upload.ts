@@ -1,6 +1,5 @@
 import type { Db } from '../db/connect.ts';
 import { NotFoundError } from '../errors.ts';
-
 import { readOnHand } from './current-on-hand.ts';
 import { locationsByName } from './location-names.ts';
 import { productsBySku } from './products-by-sku.ts';
@@ -85,7 +84,8 @@ export async function planUpload(
     }
     const first = firstRowOf.get(row.sku);
     if (first !== undefined) {
-      lookupErrors.add(row.row, 'sku', `"${row.sku}" at this location is already on row ${first}`);
+      const at = location ? location.name : row.location;
+      lookupErrors.add(row.row, 'sku', `"${row.sku}" at ${at} is already on row ${first}`);
       continue;
     }
     firstRowOf.set(row.sku, row.row);
