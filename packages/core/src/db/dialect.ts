@@ -1,9 +1,9 @@
-import { type Kysely, PostgresAdapter, sql } from 'kysely';
+import { PostgresAdapter, type QueryExecutor, sql } from 'kysely';
 
 export type DialectName = 'sqlite' | 'postgres';
 
 /** Which SQL dialect a Kysely instance (or transaction) talks to. */
-export function dialectOf<T>(db: Kysely<T>): DialectName {
+export function dialectOf(db: { getExecutor(): QueryExecutor }): DialectName {
   return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
 }
 

@@ -1,0 +1,14 @@
+export type { ClaimOptions } from './claim/claim-pairs.ts';
+export { channelsWithDuePairs, claimPairs } from './claim/claim-pairs.ts';
+export type { ResolveChannelConfig } from './clients/channel-connections.ts';
+export { ChannelConnections } from './clients/channel-connections.ts';
+export type { GateState, RateState } from './rate/rate-state.ts';
+export { initialRateState, observe, reserve } from './rate/rate-state.ts';
+export { SharedRateLimiter } from './rate/shared-rate-limiter.ts';
+export type { DriftSweepSummary } from './readback/sweep-drift.ts';
+export type { BackoffPolicy } from './retry/backoff.ts';
+export { defaultBackoff, retryDelayMs } from './retry/backoff.ts';
+export type { RoundSummary } from './round/run-channel-round.ts';
+export type { SyncEvent } from './round/sync-event.ts';
+export type { SyncEngine, SyncEngineOptions } from './worker/sync-engine.ts';
+export { createSyncEngine } from './worker/sync-engine.ts';

@@ -1,0 +1,304 @@
+import type { Connection, ItemResult, QuantityUpdate } from '@ballast/connector-kit';
+import {
+  type ChannelRow,
+  computeSyncableBalances,
+  finishSyncAttempts,
+  type ListingRow,
+  markDirty,
+  recordSyncAttempts,
+  type SyncDirtyRow,
+} from '@ballast/core';
+import { claimPairs } from '../claim/claim-pairs.ts';
+import { type ClaimedPair, deferPair, settlePairs } from '../claim/settle-pairs.ts';
+import { closeInterruptedAttempts } from '../recovery/close-interrupted-attempts.ts';
+import { retryDelayMs } from '../retry/backoff.ts';
+import type { EngineContext } from './engine-context.ts';
+import { ensureListings } from './ensure-listings.ts';
+import { idempotencyKeyFor, type PairPlan, planPair } from './plan.ts';
+
+export interface RoundSummary {
+  claimed: number;
+  pushed: number;
+  skipped: number;
+  failed: number;
+  retrying: number;
+}
+
+const emptySummary = (): RoundSummary => ({ claimed: 0, pushed: 0, skipped: 0, failed: 0, retrying: 0 });
+
+/**
+ * One round for one channel: claim up to one batch of due pairs, compute their balances now, skip what needs
+ * no push, send the rest in one paced call, and record every outcome in Sync History.
+ */
+export async function runChannelRound(ctx: EngineContext, channel: ChannelRow): Promise<RoundSummary> {
+  const summary = emptySummary();
+  let connection: Connection;
+  try {
+    connection = await ctx.connections.connectionFor(channel);
+  } catch (error) {
+    ctx.logger.error('channel cannot be connected', { channelId: channel.id, error: String(error) });
+    return summary;
+  }
+  const claimed = await claimPairs(ctx.db, {
+    workerId: ctx.workerId,
+    channelId: channel.id,
+    limit: connection.capabilities.maxBatch,
+    leaseMs: ctx.leaseMs,
+    now: ctx.now(),
+  });
+  summary.claimed = claimed.length;
+  if (claimed.length === 0) return summary;
+  await closeInterruptedAttempts(
+    ctx.db,
+    channel.id,
+    claimed.map((c) => c.productId),
+    ctx.now(),
+  );
+
+  const plans = await planRound(ctx, channel, connection, claimed);
+  const queuedAt = ctx.now();
+  const skips = plans.filter((p): p is Extract<PairPlan, { kind: 'skip' }> => p.kind === 'skip');
+  const pushes = plans.filter((p): p is Extract<PairPlan, { kind: 'push' }> => p.kind === 'push');
+
+  await recordSyncAttempts(
+    ctx.db,
+    skips.map((plan) => ({
+      ...historyBase(channel, plan.dirty, plan.listing, queuedAt, ctx.workerId),
+      status: 'skipped' as const,
+      quantity: plan.quantity,
+      explanation: plan.explanation,
+      errorCode: plan.code,
+      errorMessage: plan.message,
+      startedAt: queuedAt,
+      finishedAt: queuedAt,
+    })),
+  );
+  await settlePairs(ctx.db, ctx.workerId, skips.map(pairOf));
+  summary.skipped = skips.length;
+  for (const plan of skips) emit(ctx, channel, plan.dirty, 'skipped');
+  if (pushes.length === 0) return summary;
+
+  const historyIds = await recordSyncAttempts(
+    ctx.db,
+    pushes.map((plan) => ({
+      ...historyBase(channel, plan.dirty, plan.listing, queuedAt, ctx.workerId),
+      status: 'pending' as const,
+      quantity: plan.quantity,
+      explanation: plan.explanation,
+      startedAt: queuedAt,
+    })),
+  );
+
+  const updates: QuantityUpdate[] = pushes.map((plan) => ({
+    key: String(plan.dirty.productId),
+    listingRef: JSON.parse(plan.listing.channelRef!) as QuantityUpdate['listingRef'],
+    sku: plan.sku,
+    quantity: plan.quantity,
+    ...(connection.capabilities.compareAndSet &&
+      plan.listing.channelQuantity !== null && { expectedCurrent: plan.listing.channelQuantity }),
+    idempotencyKey: idempotencyKeyFor(plan.listing.id, plan.dirty.seq, plan.quantity),
+  }));
+
+  const models = connection.capabilities.rateModel;
+  const cost = connection.client.estimateCost?.(updates) ?? 1;
+  const waitMs = await ctx.limiter.reserve(channel.id, models, cost, ctx.now());
+  if (waitMs > 0) await ctx.sleep(waitMs);
+  const result = await connection.client.setQuantities(updates);
+  await ctx.limiter.observe(channel.id, models, result.rateFeedback, ctx.now());
+
+  const byKey = new Map(result.items.map((item) => [item.key, item]));
+  const settled: ClaimedPair[] = [];
+  const finished: Parameters<typeof finishSyncAttempts>[1] = [];
+  const throttled = (result.rateFeedback?.retryAfterMs ?? 0) > 0;
+  for (const [i, plan] of pushes.entries()) {
+    const item = byKey.get(String(plan.dirty.productId)) ?? missingResult(plan);
+    const historyId = historyIds[i]!;
+    const finishedAt = ctx.now();
+    const outcome = await applyOutcome(ctx, channel, plan, item, throttled);
+    finished.push({
+      id: historyId,
+      status: outcome.status,
+      finishedAt,
+      ...(outcome.code !== undefined && { errorCode: outcome.code }),
+      ...(outcome.message !== undefined && { errorMessage: outcome.message }),
+      ...(item.status === 'pending' && { pendingHandle: item.handle }),
+    });
+    if (outcome.settle) settled.push(pairOf(plan));
+    summary[
+      outcome.status === 'succeeded' ? 'pushed' : outcome.status === 'pending' ? 'pushed' : outcome.status
+    ]++;
+    if (outcome.status !== 'pending') emit(ctx, channel, plan.dirty, outcome.status);
+  }
+  await finishSyncAttempts(ctx.db, finished);
+  await settlePairs(ctx.db, ctx.workerId, settled);
+  return summary;
+}
+
+async function planRound(
+  ctx: EngineContext,
+  channel: ChannelRow,
+  connection: Connection,
+  claimed: readonly SyncDirtyRow[],
+): Promise<PairPlan[]> {
+  const productIds = claimed.map((c) => c.productId);
+  const products = await ctx.db
+    .selectFrom('products')
+    .select(['id', 'sku', 'autoSync'])
+    .where('id', 'in', productIds)
+    .execute();
+  const productById = new Map(products.map((p) => [p.id, p]));
+  const listings = await ensureListings(ctx, channel, connection, products);
+  // Linking a listing marks its pair again; take the newer marks so that this round's push settles them.
+  const current = await ctx.db
+    .selectFrom('syncDirty')
+    .selectAll()
+    .where('channelId', '=', channel.id)
+    .where('productId', 'in', productIds)
+    .where('claimedBy', '=', ctx.workerId)
+    .execute();
+  const currentByProduct = new Map(current.map((row) => [row.productId, row]));
+  const balances = await computeSyncableBalances(ctx.db, channel.storeId, channel.id, productIds);
+  return claimed.map((claimedRow) => {
+    const dirty = currentByProduct.get(claimedRow.productId) ?? claimedRow;
+    const product = productById.get(dirty.productId);
+    const listing = listings.get(dirty.productId);
+    const override = listing?.autoSyncOverride ?? null;
+    return planPair({
+      dirty,
+      listing,
+      sku: product?.sku ?? String(dirty.productId),
+      autoSync: product !== undefined && (override ?? product.autoSync) === 1,
+      balance: balances.get(dirty.productId),
+    });
+  });
+}
+
+interface AppliedOutcome {
+  status: 'succeeded' | 'failed' | 'retrying' | 'pending';
+  settle: boolean;
+  code?: string;
+  message?: string;
+}
+
+/** Writes what one item's result means for its listing and its dirty mark. */
+async function applyOutcome(
+  ctx: EngineContext,
+  channel: ChannelRow,
+  plan: Extract<PairPlan, { kind: 'push' }>,
+  item: ItemResult,
+  throttled: boolean,
+): Promise<AppliedOutcome> {
+  const now = ctx.now();
+  const pair = pairOf(plan);
+  switch (item.status) {
+    case 'ok': {
+      const confirmed = item.quantity ?? plan.quantity;
+      const advanced = await ctx.db
+        .updateTable('listings')
+        .set({
+          lastPushedQuantity: plan.quantity,
+          lastPushedSeq: plan.dirty.seq,
+          lastPushedAt: now,
+          channelQuantity: confirmed,
+          channelQuantityAt: now,
+        })
+        .where('id', '=', plan.listing.id)
+        .where((eb) => eb.or([eb('lastPushedSeq', 'is', null), eb('lastPushedSeq', '<=', plan.dirty.seq)]))
+        .executeTakeFirst();
+      if (advanced.numUpdatedRows === 0n) {
+        // A newer value was confirmed while ours was in flight; ours may have landed after it, so push again.
+        await markDirty(ctx.db, {
+          storeId: channel.storeId,
+          products: [plan.dirty.productId],
+          channelId: channel.id,
+          includeKits: false,
+          force: true,
+          cause: { type: 'resync', ref: `stale-confirmation:${plan.listing.id}` },
+        });
+      }
+      return { status: 'succeeded', settle: true };
+    }
+    case 'pending':
+      return { status: 'pending', settle: true };
+    case 'permanent':
+      return { status: 'failed', settle: true, code: item.code, message: item.message };
+    case 'stale': {
+      // Compare-and-set lost to a change on the channel: learn what it shows, recompute and try again now.
+      if (item.actualQuantity !== undefined) {
+        await ctx.db
+          .updateTable('listings')
+          .set({ channelQuantity: item.actualQuantity, channelQuantityAt: now })
+          .where('id', '=', plan.listing.id)
+          .execute();
+      }
+      await deferPair(ctx.db, ctx.workerId, pair, now, true);
+      const message = `the channel showed ${item.actualQuantity ?? 'another quantity'}, not the expected one; recomputing`;
+      return { status: 'retrying', settle: false, code: 'stale', message };
+    }
+    case 'transient': {
+      const rateLimited = throttled || item.code === 'throttled' || item.code === 'rate_limited';
+      const attempt = plan.dirty.attempts + (rateLimited ? 0 : 1);
+      if (!rateLimited && attempt >= ctx.maxAttempts) {
+        const message = `${item.message} (gave up after ${attempt} attempts)`;
+        return { status: 'failed', settle: true, code: item.code, message };
+      }
+      const delay = retryDelayMs(Math.max(1, attempt), ctx.backoff, item.retryAfterMs);
+      await deferPair(ctx.db, ctx.workerId, pair, now + delay, !rateLimited);
+      return { status: 'retrying', settle: false, code: item.code, message: item.message };
+    }
+  }
+}
+
+function missingResult(plan: Extract<PairPlan, { kind: 'push' }>): ItemResult {
+  return {
+    key: String(plan.dirty.productId),
+    status: 'transient',
+    code: 'no_result',
+    message: 'the connector returned no result for this item',
+  };
+}
+
+function pairOf(plan: PairPlan): ClaimedPair {
+  return { channelId: plan.dirty.channelId, productId: plan.dirty.productId, seq: plan.dirty.seq };
+}
+
+function historyBase(
+  channel: ChannelRow,
+  dirty: SyncDirtyRow,
+  listing: ListingRow | undefined,
+  queuedAt: number,
+  workerId: string,
+) {
+  return {
+    storeId: channel.storeId,
+    channelId: channel.id,
+    productId: dirty.productId,
+    listingId: listing?.id ?? null,
+    previousQuantity: listing?.channelQuantity ?? null,
+    cause: {
+      type: dirty.lastCauseType,
+      ref: dirty.lastCauseRef,
+      marks: dirty.marks,
+      firstMarkedAt: dirty.firstMarkedAt,
+    },
+    attempt: dirty.attempts + 1,
+    seq: dirty.seq,
+    queuedAt: Math.min(queuedAt, dirty.firstMarkedAt),
+    workerId,
+  };
+}
+
+function emit(
+  ctx: EngineContext,
+  channel: ChannelRow,
+  dirty: SyncDirtyRow,
+  status: 'succeeded' | 'failed' | 'retrying' | 'skipped',
+) {
+  ctx.onEvent({
+    channelId: channel.id,
+    connectorId: channel.connectorId,
+    productId: dirty.productId,
+    status,
+    latencyMs: ctx.now() - dirty.firstMarkedAt,
+  });
+}
