@@ -54,6 +54,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on('products')
     .columns(['store_id', 'name', 'id'])
     .execute();
+  // Product list keyset pages sorted by creation time or by id (the other sorts use the indexes above).
+  await db.schema
+    .createIndex('products_store_created')
+    .on('products')
+    .columns(['store_id', 'created_at', 'id'])
+    .execute();
+  await db.schema.createIndex('products_store_id').on('products').columns(['store_id', 'id']).execute();
 
   await db.schema
     .createTable('product_components')
@@ -354,6 +361,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .createIndex('sync_history_time')
     .on('sync_history')
     .columns(['store_id', 'created_at'])
+    .execute();
+  // History of one (product, channel) pair, and "is the pair's latest attempt failed" for the product filter.
+  await db.schema
+    .createIndex('sync_history_pair')
+    .on('sync_history')
+    .columns(['store_id', 'product_id', 'channel_id', 'id'])
     .execute();
 
   // Rate-limit state per channel, shared by every worker so that together they never exceed the channel's limits.

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { assertRowId } from '../channels/row-id.ts';
+import type { Db } from '../db/connect.ts';
+import { NotFoundError } from '../errors.ts';
+import { decodeCursor, type Page, toPage } from '../shared/keyset-cursor.ts';
+import { parseInput } from '../validation/parse-input.ts';
+import { syncStatuses } from './sync-attempt-input.ts';
+import { historyQuery, type SyncHistoryEntry, toSyncHistoryEntry } from './sync-history-entry.ts';
+
+const status = z.enum(syncStatuses);
+const millis = z.number().int().nonnegative();
+
+export const syncHistoryQuerySchema = z
+  .strictObject({
+    productId: z.number().int().positive().optional(),
+    channelId: z.number().int().positive().optional(),
+    /** One status or several. */
+    status: z.union([status, z.array(status).min(1).max(syncStatuses.length)]).optional(),
+    /** Epoch ms, inclusive, on the time the row was written. */
+    from: millis.optional(),
+    /** Epoch ms, exclusive. */
+    to: millis.optional(),
+    limit: z.number().int().min(1).max(500).default(50),
+    cursor: z.string().max(200).nullish(),
+  })
+  .refine((q) => q.from === undefined || q.to === undefined || q.from < q.to, {
+    path: ['to'],
+    message: 'must be after from',
+  });
+export type SyncHistoryQuery = z.input<typeof syncHistoryQuerySchema>;
+
+/**
+ * A store's Sync History, newest first, one keyset page at a time (pass `nextCursor` back as `cursor`).
+ * Every filter combination is served by an index on (store, filter column, id).
+ *
+ * @example
+ * const page = await listSyncHistory(db, storeId, { productId, status: ['failed', 'retrying'], limit: 20 });
+ */
+export async function listSyncHistory(
+  db: Db,
+  storeId: number,
+  query: SyncHistoryQuery = {},
+): Promise<Page<SyncHistoryEntry>> {
+  const q = parseInput(syncHistoryQuerySchema, query, 'sync history query');
+  const before = q.cursor ? decodeCursor(q.cursor) : undefined;
+  let rows = historyQuery(db, storeId);
+  if (q.productId !== undefined) rows = rows.where('h.productId', '=', q.productId);
+  if (q.channelId !== undefined) rows = rows.where('h.channelId', '=', q.channelId);
+  if (typeof q.status === 'string') rows = rows.where('h.status', '=', q.status);
+  if (Array.isArray(q.status)) rows = rows.where('h.status', 'in', q.status);
+  if (q.from !== undefined) rows = rows.where('h.createdAt', '>=', q.from);
+  if (q.to !== undefined) rows = rows.where('h.createdAt', '<', q.to);
+  if (before !== undefined) rows = rows.where('h.id', '<', before);
+  const found = await rows
+    .orderBy('h.id', 'desc')
+    .limit(q.limit + 1)
+    .execute();
+  const page = toPage(found, q.limit);
+  return { items: page.items.map(toSyncHistoryEntry), nextCursor: page.nextCursor };
+}
+
+/** One Sync History row; an id of another store is not found. */
+export async function getSyncHistoryEntry(db: Db, storeId: number, id: number): Promise<SyncHistoryEntry> {
+  assertRowId(id, 'id');
+  const row = await historyQuery(db, storeId).where('h.id', '=', id).executeTakeFirst();
+  if (!row) throw new NotFoundError('sync history entry', ['id']);
+  return toSyncHistoryEntry(row);
+}

@@ -1,0 +1,257 @@
+import { type RawBuilder, sql } from 'kysely';
+import { z } from 'zod';
+import type { Db } from '../db/connect.ts';
+import { InvalidStateError, NotFoundError, ValidationError } from '../errors.ts';
+import { chunk } from '../shared/chunk.ts';
+import { now } from '../shared/time.ts';
+import { parseInput } from '../validation/parse-input.ts';
+import { toJsonText } from './json-value.ts';
+import {
+  type SyncAttemptInput,
+  type SyncAttemptOutcome,
+  syncAttemptOutcomeSchema,
+  syncAttemptSchema,
+} from './sync-attempt-input.ts';
+
+const MAX_BATCH = 10_000;
+type Path = (string | number)[];
+
+/**
+ * Records one push attempt in Sync History and returns its id. Runs in the caller's transaction when given
+ * one. The channel, product and listing must belong to `storeId` (else NotFoundError, nothing written).
+ *
+ * @example
+ * const id = await recordSyncAttempt(trx, { storeId, channelId, productId, status: 'pending', quantity: 5,
+ *   cause: { type: 'adjustment', ref: '42', marks: 3, firstMarkedAt }, explanation, attempt: 1, seq,
+ *   queuedAt });
+ */
+export async function recordSyncAttempt<E>(db: Db, attempt: SyncAttemptInput<E>): Promise<number> {
+  const [id] = await insertAttempts(db, [attempt], () => []);
+  return id!;
+}
+
+/** Records many attempts with multi-row inserts, in one transaction; ids come back in input order. */
+export async function recordSyncAttempts<E>(
+  db: Db,
+  attempts: readonly SyncAttemptInput<E>[],
+): Promise<number[]> {
+  if (!Array.isArray(attempts) || attempts.length > MAX_BATCH) {
+    throw new ValidationError('invalid sync attempts', [
+      { path: ['attempts'], message: `expected a list of at most ${MAX_BATCH} attempts` },
+    ]);
+  }
+  if (attempts.length === 0) return [];
+  return inTransaction(db, (trx) => insertAttempts(trx, attempts, (i) => ['attempts', i]));
+}
+
+/**
+ * Finishes pending attempts with their outcome, in one transaction, a few statements per 200 attempts.
+ * An unknown id is a NotFoundError and an attempt that is not pending an InvalidStateError; either way
+ * nothing is written.
+ */
+export async function finishSyncAttempts(db: Db, outcomes: SyncAttemptOutcome[]): Promise<number> {
+  const parsed = parseInput(
+    z.object({ attempts: z.array(syncAttemptOutcomeSchema).max(MAX_BATCH) }),
+    { attempts: outcomes },
+    'sync attempt outcomes',
+  ).attempts;
+  const seen = new Set<number>();
+  parsed.forEach((o, i) => {
+    if (seen.has(o.id))
+      throw new ValidationError('invalid sync attempt outcomes', [
+        { path: ['attempts', i, 'id'], message: 'listed twice' },
+      ]);
+    seen.add(o.id);
+  });
+  if (parsed.length === 0) return 0;
+
+  return inTransaction(db, async (trx) => {
+    let updated = 0;
+    for (const [n, part] of chunk(parsed, 200).entries()) {
+      const ids = part.map((o) => o.id);
+      await assertPending(trx, ids, n * 200);
+      const caseOf = (value: (o: (typeof part)[number]) => RawBuilder<unknown>) =>
+        sql`case ${sql.ref('id')} ${sql.join(
+          part.map((o) => sql`when ${o.id} then ${value(o)}`),
+          sql` `,
+        )} end`;
+      // One statement per chunk; the casts give PostgreSQL a type for each bound value inside the CASE.
+      const result = await trx
+        .updateTable('syncHistory')
+        .set({
+          status: caseOf((o) => sql`cast(${o.status} as text)`) as RawBuilder<SyncAttemptOutcome['status']>,
+          errorCode: caseOf((o) => sql`cast(${o.errorCode ?? null} as text)`) as RawBuilder<string | null>,
+          errorMessage: caseOf((o) => sql`cast(${o.errorMessage ?? null} as text)`) as RawBuilder<
+            string | null
+          >,
+          previousQuantity: caseOf((o) =>
+            o.previousQuantity === undefined
+              ? sql.ref('previousQuantity')
+              : sql`cast(${o.previousQuantity} as integer)`,
+          ) as RawBuilder<number | null>,
+          pendingHandle: caseOf((o) =>
+            o.pendingHandle === undefined ? sql.ref('pendingHandle') : sql`cast(${o.pendingHandle} as text)`,
+          ) as RawBuilder<string | null>,
+          finishedAt: caseOf((o) => sql`cast(${o.finishedAt} as bigint)`) as RawBuilder<number>,
+        })
+        .where('id', 'in', ids)
+        .where('status', '=', 'pending')
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) !== part.length) {
+        throw new InvalidStateError('a sync attempt was finished by someone else meanwhile');
+      }
+      updated += part.length;
+    }
+    return updated;
+  });
+}
+
+/** Every id must exist and still be pending; `offset` maps chunk positions back to input positions. */
+async function assertPending(trx: Db, ids: number[], offset: number): Promise<void> {
+  const rows = await trx.selectFrom('syncHistory').select(['id', 'status']).where('id', 'in', ids).execute();
+  const statusOf = new Map(rows.map((r) => [r.id, r.status]));
+  ids.forEach((id, i) => {
+    const status = statusOf.get(id);
+    if (status === undefined) throw new NotFoundError(`sync attempt ${id}`, ['attempts', offset + i, 'id']);
+    if (status !== 'pending') {
+      throw new InvalidStateError(
+        `sync attempt ${id} is already ${status}; only pending attempts can be finished`,
+      );
+    }
+  });
+}
+
+async function insertAttempts<E>(
+  db: Db,
+  attempts: readonly SyncAttemptInput<E>[],
+  pathOf: (index: number) => Path,
+): Promise<number[]> {
+  const createdAt = now();
+  const rows = attempts.map((input, i) => {
+    const a = parseAttempt(input, pathOf(i));
+    return {
+      storeId: a.storeId,
+      channelId: a.channelId,
+      productId: a.productId,
+      listingId: a.listingId ?? null,
+      status: a.status,
+      quantity: a.quantity,
+      previousQuantity: a.previousQuantity ?? null,
+      causeType: a.cause.type,
+      causeRef: a.cause.ref,
+      cause: JSON.stringify({ marks: a.cause.marks, firstMarkedAt: a.cause.firstMarkedAt }),
+      explanation: toJsonText(a.explanation, [...pathOf(i), 'explanation']),
+      errorCode: a.errorCode ?? null,
+      errorMessage: a.errorMessage ?? null,
+      attempt: a.attempt,
+      seq: a.seq,
+      idempotencyKey: a.idempotencyKey ?? null,
+      workerId: a.workerId ?? null,
+      pendingHandle: a.pendingHandle ?? null,
+      queuedAt: a.queuedAt,
+      startedAt: a.startedAt ?? null,
+      finishedAt: a.finishedAt ?? null,
+      createdAt,
+    };
+  });
+  await assertReferencesInStore(db, rows, pathOf);
+  const ids: number[] = [];
+  for (const part of chunk(rows, 500)) {
+    const inserted = await db.insertInto('syncHistory').values(part).returning('id').execute();
+    // Ids are taken in VALUES order on both dialects; RETURNING's own order is not promised.
+    ids.push(...inserted.map((r) => r.id).sort((a, b) => a - b));
+  }
+  return ids;
+}
+
+function parseAttempt<E>(input: SyncAttemptInput<E>, path: Path) {
+  const result = syncAttemptSchema.safeParse(input);
+  if (result.success) return result.data;
+  throw new ValidationError(
+    'invalid sync attempt',
+    result.error.issues.map((issue) => ({
+      path: [...path, ...issue.path.filter((p): p is string | number => typeof p !== 'symbol')],
+      message: issue.message,
+    })),
+  );
+}
+
+interface AttemptRefs {
+  storeId: number;
+  channelId: number;
+  productId: number;
+  listingId: number | null;
+}
+
+/** Channel, product and listing of every row must be the store's own (one query per kind and store). */
+async function assertReferencesInStore(
+  db: Db,
+  rows: readonly AttemptRefs[],
+  pathOf: (index: number) => Path,
+): Promise<void> {
+  for (const storeId of new Set(rows.map((r) => r.storeId))) {
+    const mine = rows.flatMap((row, index) => (row.storeId === storeId ? [{ row, index }] : []));
+    const channels = await idsInStore(
+      db,
+      'channels',
+      storeId,
+      mine.map((m) => m.row.channelId),
+    );
+    const products = await idsInStore(
+      db,
+      'products',
+      storeId,
+      mine.map((m) => m.row.productId),
+    );
+    const listingIds = mine.flatMap((m) => (m.row.listingId === null ? [] : [m.row.listingId]));
+    const listings = new Map<number, { channelId: number; productId: number }>();
+    for (const part of chunk([...new Set(listingIds)], 1000)) {
+      const found = await db
+        .selectFrom('listings')
+        .select(['id', 'channelId', 'productId'])
+        .where('storeId', '=', storeId)
+        .where('id', 'in', part)
+        .execute();
+      for (const l of found) listings.set(l.id, l);
+    }
+    for (const { row, index } of mine) {
+      if (!channels.has(row.channelId)) throw new NotFoundError('channel', [...pathOf(index), 'channelId']);
+      if (!products.has(row.productId)) throw new NotFoundError('product', [...pathOf(index), 'productId']);
+      if (row.listingId === null) continue;
+      const listing = listings.get(row.listingId);
+      if (!listing) throw new NotFoundError('listing', [...pathOf(index), 'listingId']);
+      if (listing.channelId !== row.channelId || listing.productId !== row.productId) {
+        throw new ValidationError('invalid sync attempt', [
+          {
+            path: [...pathOf(index), 'listingId'],
+            message: 'the listing belongs to another product or channel',
+          },
+        ]);
+      }
+    }
+  }
+}
+
+async function idsInStore(
+  db: Db,
+  table: 'channels' | 'products',
+  storeId: number,
+  ids: readonly number[],
+): Promise<Set<number>> {
+  const found = new Set<number>();
+  for (const part of chunk([...new Set(ids)], 1000)) {
+    const rows = await db
+      .selectFrom(table)
+      .select('id')
+      .where('storeId', '=', storeId)
+      .where('id', 'in', part)
+      .execute();
+    for (const row of rows) found.add(row.id);
+  }
+  return found;
+}
+
+/** Uses the caller's transaction, or opens one so a batch is all or nothing. */
+function inTransaction<T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T> {
+  return db.isTransaction ? work(db) : db.transaction().execute(work);
+}
