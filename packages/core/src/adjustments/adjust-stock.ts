@@ -3,12 +3,11 @@ import { type FieldIssue, ValidationError } from '../errors.ts';
 import { idempotencyKeyOf, type OperationOptions } from '../idempotency/operation-options.ts';
 import { runIdempotent } from '../idempotency/run-idempotent.ts';
 import { recordMovements } from '../ledger/record-movements.ts';
-import { resolveLineProducts } from '../products/resolve-line-products.ts';
 import { now } from '../shared/time.ts';
 import { parseInput } from '../validation/parse-input.ts';
 import { type AdjustmentInput, adjustmentInputSchema } from './adjustment-input.ts';
 import { currentOnHand, positionKey } from './current-on-hand.ts';
-import { resolveLineLocations } from './line-locations.ts';
+import { resolvePositions } from './resolve-positions.ts';
 
 export interface AdjustmentLine {
   sku: string;
@@ -47,12 +46,7 @@ export async function adjustStock(
   const data = parseInput(adjustmentInputSchema, input, 'adjustment');
   const key = idempotencyKeyOf(options);
   return runIdempotent(db, { storeId, key, operation: 'adjustment.create', request: data }, async (trx) => {
-    const products = await resolveLineProducts(trx, storeId, data.lines, {
-      what: 'adjustment',
-      refuse: { kit: 'a kit has no stock of its own; adjust its components' },
-    });
-    const locationIds = await resolveLineLocations(trx, storeId, data.lines);
-    const positions = data.lines.map((_, i) => ({ productId: products[i]!.id, locationId: locationIds[i]! }));
+    const positions = await resolvePositions(trx, storeId, data.lines);
     assertDistinct(positions);
     // Only a set-to needs the quantity before the change; a delta learns it from the projection's answer.
     const counted = await currentOnHand(
@@ -75,7 +69,8 @@ export async function adjustStock(
       cause: { type: 'adjustment', ref: String(adjustment.id) },
       idempotencyKey: key ?? null,
       movements: positions.map((position, i) => ({
-        ...position,
+        productId: position.productId,
+        locationId: position.locationId,
         bucket: 'on_hand' as const,
         delta: deltas[i]!,
         path: ['lines', i],
@@ -87,7 +82,8 @@ export async function adjustStock(
       const delta = deltas[i]!;
       // A zero delta (set to the current count) moved nothing, so the projection did not report it.
       const onHand = after.get(positionKey(position)) ?? counted.get(positionKey(position)) ?? 0;
-      return { sku: products[i]!.sku, ...position, before: onHand - delta, after: onHand, delta };
+      const { sku, productId, locationId } = position;
+      return { sku, productId, locationId, before: onHand - delta, after: onHand, delta };
     });
     return { id: adjustment.id, storeId, reason: data.reason, note: data.note ?? null, createdAt: at, lines };
   });

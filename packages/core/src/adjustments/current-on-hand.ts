@@ -31,7 +31,17 @@ export async function currentOnHand(
       const at = now();
       await trx
         .insertInto('quantities')
-        .values(part.map((p) => ({ storeId, ...p, onHand: 0, committed: 0, incoming: 0, updatedAt: at })))
+        .values(
+          part.map((p) => ({
+            storeId,
+            productId: p.productId,
+            locationId: p.locationId,
+            onHand: 0,
+            committed: 0,
+            incoming: 0,
+            updatedAt: at,
+          })),
+        )
         .onConflict((oc) => oc.columns(['productId', 'locationId']).doNothing())
         .execute();
     }
