@@ -363,6 +363,17 @@ for (const dialect of DIALECTS) {
       }
     }
 
+    it('folds ASCII case only, identically on both dialects', async () => {
+      const store = await createStore(db, { name: 'Accents' });
+      await createProduct(db, store.id, { sku: 'ECL-1', name: 'Éclair BOX' });
+      const found = async (q: string) =>
+        (await listProducts(db, store.id, { filter: { q } })).items.map((p) => p.sku);
+      expect(await found('éclair box')).toEqual([]);
+      expect(await found('Éclair box')).toEqual(['ECL-1']);
+      expect(await found('ÉCLAIR')).toEqual(['ECL-1']);
+      expect(await found('ecl-')).toEqual(['ECL-1']);
+    });
+
     it('pages through a filtered list', async () => {
       const seen: string[] = [];
       let cursor: string | null = null;

@@ -30,6 +30,8 @@ export async function withSelectionTable<T, FillDb, FillTables extends keyof Fil
   const scratch = trx.withTables<{ autoSyncSelection: { id: number } }>();
   await scratch.deleteFrom('autoSyncSelection').execute();
   await scratch.insertInto('autoSyncSelection').columns(['id']).expression(fill).execute();
+  // Autovacuum never analyzes temporary tables: without this PostgreSQL plans for a guessed row count.
+  if (postgres) await sql`analyze ${sql.raw(TABLE)}`.execute(trx);
   // The table is not in the schema type; as a subquery it only has to yield one `id` column. Reading it
   // directly (not through products) lets SQLite probe its primary key instead of building a copy of the set.
   const selected = scratch.selectFrom('autoSyncSelection').select('id') as unknown as SelectedIds;
