@@ -57,6 +57,7 @@ export type * from './sales-orders/sales-order.ts';
 export * from './sales-orders/sales-order-input.ts';
 export * from './sales-orders/sales-order-queries.ts';
 export * from './sales-orders/ship-sales-order.ts';
+export * from './shared/chunk.ts';
 export type * from './shared/keyset-cursor.ts';
 export * from './stores/stores.ts';
 export * from './uploads/apply-upload.ts';
