@@ -1,0 +1,22 @@
+import type { AnyConnectorDefinition } from '@ballast/connector-kit';
+import type { Db, DialectName } from '@ballast/core';
+import type { PrincipalResolver } from './auth/principal.ts';
+
+/** What the HTTP layer needs from the rest of the process; built once at start (see `start-server.ts`). */
+export interface AppDeps {
+  db: Db;
+  dialect: DialectName;
+  /** Installed channel connectors, by id. */
+  connectors: ReadonlyMap<string, AnyConnectorDefinition>;
+  /** Encrypts channel credentials at rest. */
+  secrets: SecretBox;
+  /** Tells the in-process sync worker (if any) that there is new work. */
+  notifySync(): void;
+  /** Resolves a signed-in admin user from the request's session cookie (absent: API tokens only). */
+  resolveSession?: PrincipalResolver;
+}
+
+export interface SecretBox {
+  seal(plaintext: string): string;
+  open(ciphertext: string): string;
+}

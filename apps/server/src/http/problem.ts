@@ -1,0 +1,112 @@
+import { BallastError, type ErrorCode, type FieldIssue } from '@ballast/core';
+import { z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+
+/** One invalid field: where (a dotted path such as `lines[0].sku`) and why. */
+export const problemFieldSchema = z
+  .object({
+    field: z.string().openapi({ example: 'lines[0].sku' }),
+    reason: z.string().openapi({ example: 'unknown SKU "MUG-9"' }),
+    row: z
+      .number()
+      .int()
+      .optional()
+      .openapi({ description: 'CSV only: line number in the file (header = 1)' }),
+    column: z.string().optional().openapi({ description: 'CSV only: the column name' }),
+  })
+  .openapi('ProblemField');
+
+/** RFC 9457 problem details, the body of every error response. */
+export const problemSchema = z
+  .object({
+    type: z.string().openapi({ example: 'https://ballast.dev/problems/validation' }),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().optional(),
+    code: z.string().openapi({ description: 'Stable machine-readable error code' }),
+    errors: z.array(problemFieldSchema).optional(),
+  })
+  .openapi('Problem');
+
+export type Problem = z.infer<typeof problemSchema>;
+export type ProblemField = z.infer<typeof problemFieldSchema>;
+
+const STATUS_BY_CODE: Record<ErrorCode, ContentfulStatusCode> = {
+  validation: 422,
+  not_found: 404,
+  conflict: 409,
+  insufficient_stock: 409,
+  kit_cycle: 422,
+  idempotency_key_reused: 422,
+  invalid_state: 409,
+};
+
+const TITLES: Record<string, string> = {
+  validation: 'The request is not valid',
+  bad_request: 'The request could not be read',
+  not_found: 'Not found',
+  conflict: 'Conflict',
+  insufficient_stock: 'Not enough stock',
+  kit_cycle: 'Kit components would form a cycle',
+  idempotency_key_reused: 'Idempotency key reused',
+  invalid_state: 'Not possible in the current state',
+  unauthorized: 'Authentication required',
+  forbidden: 'Not allowed',
+  internal: 'Internal error',
+};
+
+/** `['lines', 0, 'sku']` -> `lines[0].sku`. */
+export function fieldPath(path: readonly (string | number | symbol)[]): string {
+  return path
+    .map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i === 0 ? '' : '.'}${String(part)}`))
+    .join('');
+}
+
+export function problem(status: number, code: string, detail?: string, errors?: ProblemField[]): Problem {
+  return {
+    type: `https://ballast.dev/problems/${code.replaceAll('_', '-')}`,
+    title: TITLES[code] ?? 'Error',
+    status,
+    code,
+    ...(detail !== undefined && { detail }),
+    ...(errors && errors.length > 0 && { errors }),
+  };
+}
+
+export function fieldsOf(issues: readonly FieldIssue[]): ProblemField[] {
+  return issues.map((issue) => ({
+    field: fieldPath(issue.path),
+    reason: issue.message,
+    ...(issue.row !== undefined && { row: issue.row }),
+    ...(issue.column !== undefined && { column: issue.column }),
+  }));
+}
+
+/** Sends a problem as `application/problem+json`. */
+export function sendProblem(c: Context, body: Problem): Response {
+  return c.body(JSON.stringify(body), body.status as ContentfulStatusCode, {
+    'content-type': 'application/problem+json',
+  });
+}
+
+/** The problem for anything a handler threw: typed domain errors map to 4xx, anything else is a 500. */
+export function problemFor(error: unknown): Problem {
+  if (error instanceof BallastError) {
+    return problem(STATUS_BY_CODE[error.code], error.code, error.message, fieldsOf(error.issues));
+  }
+  if (error instanceof HttpProblem) return error.body;
+  return problem(500, 'internal', 'something went wrong on our side; the error was logged');
+}
+
+/** Thrown by handlers and middleware for HTTP-level failures (auth, unreadable bodies). */
+export class HttpProblem extends Error {
+  constructor(readonly body: Problem) {
+    super(body.detail ?? body.title);
+  }
+}
+
+export const unauthorized = (detail = 'send a session cookie or an `Authorization: Bearer` API token') =>
+  new HttpProblem(problem(401, 'unauthorized', detail));
+export const forbidden = (detail = 'this credential has no access to that store') =>
+  new HttpProblem(problem(403, 'forbidden', detail));
