@@ -14,6 +14,15 @@ if command -v pg_ctlcluster >/dev/null && ! pg_isready -h 127.0.0.1 -p 5432 -q 2
   pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -n 1)" main start || true
 fi
 
+# Debian's Chromium drives the admin app's browser tests (a test tool cannot download its own browser here).
+if ! command -v chromium >/dev/null 2>&1; then
+  if [ "$(id -u)" = "0" ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "setup: chromium is missing; install Debian's chromium package for the browser tests" >&2
+  fi
+fi
+
 # better-sqlite3 compiles from source: node-gyp cannot download Node's headers offline, so point it at the
 # system's copy. pnpm ignores `nodedir` in .npmrc, only the environment variable works.
 npm_config_nodedir="${npm_config_nodedir:-/usr}" pnpm install --reporter=append-only
