@@ -1,6 +1,7 @@
 import { BallastError, type ErrorCode, type FieldIssue } from '@ballast/core';
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
 /** One invalid field: where (a dotted path such as `lines[0].sku`) and why. */
@@ -45,6 +46,8 @@ const STATUS_BY_CODE: Record<ErrorCode, ContentfulStatusCode> = {
 const TITLES: Record<string, string> = {
   validation: 'The request is not valid',
   bad_request: 'The request could not be read',
+  payload_too_large: 'The request body is too large',
+  unsupported_media_type: 'Unsupported media type',
   not_found: 'Not found',
   conflict: 'Conflict',
   insufficient_stock: 'Not enough stock',
@@ -54,6 +57,11 @@ const TITLES: Record<string, string> = {
   unauthorized: 'Authentication required',
   forbidden: 'Not allowed',
   internal: 'Internal error',
+};
+
+const HTTP_EXCEPTION_CODES: Record<number, string> = {
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
 };
 
 /** `['lines', 0, 'sku']` -> `lines[0].sku`. */
@@ -96,6 +104,10 @@ export function problemFor(error: unknown): Problem {
     return problem(STATUS_BY_CODE[error.code], error.code, error.message, fieldsOf(error.issues));
   }
   if (error instanceof HttpProblem) return error.body;
+  // Hono's own request errors (malformed JSON or form body, unsupported media type) are the client's.
+  if (error instanceof HTTPException && error.status >= 400 && error.status < 500) {
+    return problem(error.status, HTTP_EXCEPTION_CODES[error.status] ?? 'bad_request', error.message);
+  }
   return problem(500, 'internal', 'something went wrong on our side; the error was logged');
 }
 
