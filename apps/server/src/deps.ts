@@ -1,6 +1,8 @@
-import type { AnyConnectorDefinition } from '@ballast/connector-kit';
+import type { AnyConnectorDefinition, Logger } from '@ballast/connector-kit';
 import type { Db, DialectName } from '@ballast/core';
 import type { PrincipalResolver } from './auth/principal.ts';
+import type { SessionAuth } from './auth/session-auth.ts';
+import type { Metrics } from './metrics/metrics.ts';
 
 /** What the HTTP layer needs from the rest of the process; built once at start (see `start-server.ts`). */
 export interface AppDeps {
@@ -14,6 +16,12 @@ export interface AppDeps {
   notifySync(): void;
   /** Resolves a signed-in admin user from the request's session cookie (absent: API tokens only). */
   resolveSession?: PrincipalResolver;
+  /** Merchant users' sign-in, sign-out and session view for the /auth routes (absent: they answer 404). */
+  sessions?: SessionAuth;
+  /** Prometheus metrics served at /metrics by `registerMetrics` (absent: no metrics). */
+  metrics?: Metrics;
+  /** Where routes log what is not an error response (a refused webhook, an order that could not be recorded). */
+  logger?: Logger;
 }
 
 export interface SecretBox {
