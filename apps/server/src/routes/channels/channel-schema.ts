@@ -1,0 +1,78 @@
+import { z } from '@hono/zod-openapi';
+import { capabilitiesSchema } from '../connectors/capabilities-schema.ts';
+
+export const channelStatusSchema = z.enum(['active', 'paused', 'disconnected']).openapi('ChannelStatus');
+
+const lastErrorSchema = z
+  .object({
+    code: z.string().nullable(),
+    message: z.string().nullable(),
+    status: z.enum(['failed', 'retrying']),
+    productId: z.number().int(),
+    at: z.number().int().openapi({ description: 'Epoch milliseconds' }),
+  })
+  .openapi('ChannelLastError');
+
+export const channelSchema = z
+  .object({
+    id: z.number().int(),
+    storeId: z.number().int(),
+    connectorId: z.string(),
+    name: z.string(),
+    status: channelStatusSchema,
+    locationIds: z
+      .array(z.number().int())
+      .nullable()
+      .openapi({ description: 'The locations the channel counts; null = every location' }),
+    configuredFields: z.array(z.string()).openapi({
+      description: 'Config settings that have a value. Values, credentials above all, are never returned.',
+      example: ['endpointUrl', 'signingSecret'],
+    }),
+    capabilities: capabilitiesSchema
+      .nullable()
+      .openapi({ description: 'What this channel can do with its config; null when it cannot be used' }),
+    webhookUrl: z.string().nullable().openapi({
+      description: 'Where the channel posts order webhooks (null: it sends none)',
+      example: 'https://ballast.example.com/webhooks/3',
+    }),
+    sync: z
+      .object({
+        pendingPushes: z.number().int().openapi({ description: 'Products waiting to be pushed' }),
+        lastPushAt: z.number().int().nullable().openapi({ description: 'Last successful push (epoch ms)' }),
+        lastError: lastErrorSchema.nullable().openapi({ description: 'The most recent failed attempt' }),
+      })
+      .openapi('ChannelSyncState'),
+    createdAt: z.number().int().openapi({ description: 'Epoch milliseconds' }),
+  })
+  .openapi('Channel');
+
+export type ChannelView = z.infer<typeof channelSchema>;
+
+export const channelListSchema = z
+  .object({ items: z.array(channelSchema), nextCursor: z.string().nullable() })
+  .openapi('ChannelList');
+
+const channelRefSchema = z
+  .union([z.string(), z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]))])
+  .openapi({ description: 'The connector’s reference to the channel item' });
+
+export const channelListingSchema = z
+  .object({
+    id: z.number().int(),
+    productId: z.number().int(),
+    sku: z.string(),
+    productName: z.string(),
+    channelRef: channelRefSchema.nullable(),
+    autoSyncOverride: z.boolean().nullable().openapi({ description: 'null = follows the product' }),
+    autoSync: z.boolean().openapi({ description: 'Effective Auto Sync for this product on this channel' }),
+    lastPushedQuantity: z.number().int().nullable(),
+    lastPushedAt: z.number().int().nullable(),
+    channelQuantity: z.number().int().nullable().openapi({ description: 'What the channel last reported' }),
+    channelQuantityAt: z.number().int().nullable(),
+    createdAt: z.number().int(),
+  })
+  .openapi('ChannelListing');
+
+export const channelListingListSchema = z
+  .object({ items: z.array(channelListingSchema), nextCursor: z.string().nullable() })
+  .openapi('ChannelListingList');

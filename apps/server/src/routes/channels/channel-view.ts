@@ -1,0 +1,73 @@
+import type { Channel } from '@ballast/core';
+import type { Context } from 'hono';
+import type { AppEnv } from '../../app-env.ts';
+import { configuredFields, openChannelConfig } from '../../connectors/channel-config.ts';
+import { capabilitiesView } from '../connectors/capabilities-schema.ts';
+import type { ChannelView } from './channel-schema.ts';
+import { channelSyncStates } from './channel-sync-state.ts';
+
+/**
+ * Channels as the API shows them. The config is decrypted here only to say which settings are set and what
+ * the channel can do; no value of it leaves this function.
+ */
+export async function channelViews(
+  c: Context<AppEnv>,
+  storeId: number,
+  channels: readonly Channel[],
+): Promise<ChannelView[]> {
+  const { db, secrets, connectors } = c.get('deps');
+  const ids = channels.map((ch) => ch.id);
+  const ciphertexts =
+    ids.length === 0
+      ? []
+      : await db
+          .selectFrom('channels')
+          .select(['id', 'configCiphertext'])
+          .where('storeId', '=', storeId)
+          .where('id', 'in', ids)
+          .execute();
+  const ciphertextOf = new Map(ciphertexts.map((r) => [r.id, r.configCiphertext]));
+  const states = await channelSyncStates(db, storeId, ids);
+  const origin = new URL(c.req.url).origin;
+
+  return channels.map((channel) => {
+    const ciphertext = ciphertextOf.get(channel.id) ?? null;
+    let config: unknown;
+    try {
+      config = ciphertext === null ? undefined : openChannelConfig(secrets, ciphertext);
+    } catch {
+      config = undefined; // sealed under another server secret: shown as "nothing set"
+    }
+    const connector = connectors.get(channel.connectorId);
+    let capabilities: ChannelView['capabilities'] = null;
+    if (connector && config !== undefined) {
+      try {
+        capabilities = capabilitiesView(connector.capabilitiesFor(connector.parseConfig(config)));
+      } catch {
+        capabilities = null;
+      }
+    }
+    return {
+      id: channel.id,
+      storeId: channel.storeId,
+      connectorId: channel.connectorId,
+      name: channel.name,
+      status: channel.status,
+      locationIds: channel.locationIds,
+      configuredFields: configuredFields(config),
+      capabilities,
+      webhookUrl: capabilities?.orderWebhooks ? `${origin}/webhooks/${channel.id}` : null,
+      sync: states.get(channel.id) ?? { pendingPushes: 0, lastPushAt: null, lastError: null },
+      createdAt: channel.createdAt,
+    };
+  });
+}
+
+export async function channelView(
+  c: Context<AppEnv>,
+  storeId: number,
+  channel: Channel,
+): Promise<ChannelView> {
+  const [view] = await channelViews(c, storeId, [channel]);
+  return view!;
+}
