@@ -1,5 +1,6 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../app-env.ts';
+import { registerCreateAdjustment } from './adjustments/create-adjustment.ts';
 import { registerBulkAutoSync } from './auto-sync/bulk-auto-sync.ts';
 import { registerPreviewAutoSync } from './auto-sync/preview-auto-sync.ts';
 import { registerSetProductAutoSync } from './auto-sync/set-product-auto-sync.ts';
@@ -12,6 +13,13 @@ import { registerListWebhookDeliveries } from './channels/list-webhook-deliverie
 import { registerMatchListings } from './channels/match-listings.ts';
 import { registerUpdateChannel } from './channels/update-channel.ts';
 import { registerListConnectors } from './connectors/list-connectors.ts';
+import { registerCreateFeed } from './feeds/create-feed.ts';
+import { registerDeleteFeed } from './feeds/delete-feed.ts';
+import { registerGetFeed } from './feeds/get-feed.ts';
+import { registerListFeeds } from './feeds/list-feeds.ts';
+import { registerPushFeedSnapshot } from './feeds/push-feed-snapshot.ts';
+import { registerRunFeed } from './feeds/run-feed.ts';
+import { registerUpdateFeed } from './feeds/update-feed.ts';
 import { registerCreateLocation } from './locations/create-location.ts';
 import { registerListLocations } from './locations/list-locations.ts';
 import { registerCountProducts } from './products/count-products.ts';
@@ -21,6 +29,16 @@ import { registerGetProduct } from './products/get-product.ts';
 import { registerGetProductBalance } from './products/get-product-balance.ts';
 import { registerListProducts } from './products/list-products.ts';
 import { registerUpdateProduct } from './products/update-product.ts';
+import { registerCancelPurchaseOrder } from './purchase-orders/cancel-purchase-order.ts';
+import { registerCreatePurchaseOrder } from './purchase-orders/create-purchase-order.ts';
+import { registerGetPurchaseOrder } from './purchase-orders/get-purchase-order.ts';
+import { registerListPurchaseOrders } from './purchase-orders/list-purchase-orders.ts';
+import { registerReceivePurchaseOrder } from './purchase-orders/receive-purchase-order.ts';
+import { registerCancelSalesOrder } from './sales-orders/cancel-sales-order.ts';
+import { registerCreateSalesOrder } from './sales-orders/create-sales-order.ts';
+import { registerGetSalesOrder } from './sales-orders/get-sales-order.ts';
+import { registerListSalesOrders } from './sales-orders/list-sales-orders.ts';
+import { registerShipSalesOrder } from './sales-orders/ship-sales-order.ts';
 import { registerGetStore } from './stores/get-store.ts';
 import { registerListStores } from './stores/list-stores.ts';
 import { registerUpdateStore } from './stores/update-store.ts';
@@ -28,6 +46,12 @@ import { registerGetSyncHistoryEntry } from './sync-history/get-sync-history-ent
 import { registerListSyncHistory } from './sync-history/list-sync-history.ts';
 import { registerStreamSyncHistory } from './sync-history/stream-sync-history.ts';
 import { registerSyncActivity } from './sync-history/sync-activity.ts';
+import { registerCreateUpload } from './uploads/create-upload.ts';
+import { registerCancelWorkOrder } from './work-orders/cancel-work-order.ts';
+import { registerCompleteWorkOrder } from './work-orders/complete-work-order.ts';
+import { registerCreateWorkOrder } from './work-orders/create-work-order.ts';
+import { registerGetWorkOrder } from './work-orders/get-work-order.ts';
+import { registerListWorkOrders } from './work-orders/list-work-orders.ts';
 
 /** Every authenticated /api/v1 route. One line per route module; keep sorted by resource. */
 export function registerRoutes(api: OpenAPIHono<AppEnv>): void {
@@ -61,4 +85,28 @@ export function registerRoutes(api: OpenAPIHono<AppEnv>): void {
   registerListSyncHistory(api);
   registerGetSyncHistoryEntry(api);
   registerSyncActivity(api);
+  registerListSalesOrders(api);
+  registerCreateSalesOrder(api);
+  registerGetSalesOrder(api);
+  registerShipSalesOrder(api);
+  registerCancelSalesOrder(api);
+  registerListPurchaseOrders(api);
+  registerCreatePurchaseOrder(api);
+  registerGetPurchaseOrder(api);
+  registerReceivePurchaseOrder(api);
+  registerCancelPurchaseOrder(api);
+  registerListWorkOrders(api);
+  registerCreateWorkOrder(api);
+  registerGetWorkOrder(api);
+  registerCompleteWorkOrder(api);
+  registerCancelWorkOrder(api);
+  registerCreateAdjustment(api);
+  registerCreateUpload(api);
+  registerListFeeds(api);
+  registerCreateFeed(api);
+  registerGetFeed(api);
+  registerUpdateFeed(api);
+  registerDeleteFeed(api);
+  registerRunFeed(api);
+  registerPushFeedSnapshot(api);
 }

@@ -1,0 +1,78 @@
+import { type Db, dueFeeds, type Feed, type FeedRunResult, runFeedNow } from '@ballast/core';
+
+export interface FeedSchedulerOptions {
+  db: Db;
+  /** How often to look for due feeds (each feed's own interval decides whether it runs). */
+  intervalMs: number;
+  /** The fetch feeds are pulled with (default: the global one). */
+  fetch?: typeof fetch;
+  /** Called after each applied run, e.g. to wake the sync loop when `run.changed > 0`. */
+  onApplied?: (run: FeedRunResult, feed: Feed) => void;
+  /** Where unexpected errors go (default: console.error); the scheduler itself never throws. */
+  logError?: (error: unknown, feed?: Feed) => void;
+}
+
+export interface FeedScheduler {
+  /** Stops scheduling and waits for the feed being pulled, if any, to finish. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Pulls scheduled feeds: every `intervalMs` (and once at start) asks core for the feeds that are due and
+ * runs them one at a time, so one slow feed never overlaps the next tick. A feed whose pull fails records a
+ * failed run (core does that); an error of ours is logged and the next tick tries again.
+ *
+ * @example
+ * const scheduler = startFeedScheduler({ db, intervalMs: 30_000, onApplied: () => deps.notifySync() });
+ * process.on('SIGTERM', () => scheduler.stop());
+ */
+export function startFeedScheduler(options: FeedSchedulerOptions): FeedScheduler {
+  const { db, intervalMs, onApplied } = options;
+  const logError =
+    options.logError ?? ((error, feed) => console.error('feed scheduler:', feed?.id ?? '', error));
+  const runOptions = options.fetch ? { fetch: options.fetch } : {};
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let inFlight: Promise<void> = Promise.resolve();
+
+  async function tick(): Promise<void> {
+    let due: Feed[];
+    try {
+      due = await dueFeeds(db, Date.now());
+    } catch (error) {
+      logError(error);
+      return;
+    }
+    for (const feed of due) {
+      if (stopped) return;
+      try {
+        const run = await runFeedNow(db, feed.storeId, feed.id, runOptions);
+        if (run.status === 'applied') onApplied?.(run, feed);
+      } catch (error) {
+        logError(error, feed);
+      }
+    }
+  }
+
+  function schedule(delayMs: number): void {
+    timer = setTimeout(() => {
+      // tick catches everything; the catch only guards against a logError that throws itself.
+      inFlight = tick()
+        .catch(() => {})
+        .finally(() => {
+          if (!stopped) schedule(intervalMs);
+        });
+    }, delayMs);
+    // The scheduler alone must not keep a process alive that is otherwise done.
+    timer.unref();
+  }
+
+  schedule(0);
+  return {
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await inFlight;
+    },
+  };
+}

@@ -1,0 +1,22 @@
+import { createFeed } from '@ballast/core';
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import type { AppEnv } from '../../app-env.ts';
+import { storeIdOf, storeParamsSchema } from '../shared/params.ts';
+import { errorResponses, jsonContent } from '../shared/responses.ts';
+import { feedCreateSchema, feedSchema } from './feed-schema.ts';
+
+const route = createRoute({
+  method: 'post',
+  path: '/stores/{storeId}/feeds',
+  tags: ['Feeds'],
+  summary: 'Register a feed (a URL and a schedule, or a target for pushed snapshots)',
+  request: { params: storeParamsSchema, body: { content: jsonContent(feedCreateSchema), required: true } },
+  responses: { 201: { description: 'The feed', content: jsonContent(feedSchema) }, ...errorResponses },
+});
+
+export function registerCreateFeed(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(route, async (c) => {
+    const storeId = storeIdOf(c, c.req.valid('param').storeId);
+    return c.json(await createFeed(c.get('deps').db, storeId, c.req.valid('json')), 201);
+  });
+}

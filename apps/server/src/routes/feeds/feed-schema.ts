@@ -1,0 +1,89 @@
+import { feedInputSchema, feedSnapshotSchema, feedUpdateSchema } from '@ballast/core';
+import { z } from '@hono/zod-openapi';
+import { idSchema, storeParamsSchema } from '../shared/params.ts';
+
+// Request bodies reuse core's schemas, so the HTTP layer and the domain never disagree on what is valid.
+// `.strict()` also makes fresh instances, which carry `.openapi()` (core's were built before it existed).
+
+export const feedCreateSchema = feedInputSchema.strict().openapi('FeedCreate', {
+  description:
+    'A feed pulled from `url` every `intervalMinutes` (both optional: without them the feed is pulled ' +
+    'on demand with `/run`, or pushed to with `/snapshots`). A scheduled feed needs a url.',
+  example: { name: 'Warehouse export', url: 'https://erp.example.com/stock.csv', intervalMinutes: 15 },
+});
+
+export const feedPatchSchema = feedUpdateSchema.strict().openapi('FeedUpdate', {
+  description: 'Fields to change; `null` clears `url` or `intervalMinutes`.',
+  example: { intervalMinutes: 60 },
+});
+
+export const feedSnapshotBodySchema = feedSnapshotSchema.strict().openapi('FeedSnapshot', {
+  description:
+    'Absolute on hand per SKU and location (location name; absent = the store’s default location). ' +
+    'Positions not listed are left alone; unknown SKUs are reported, never created.',
+  example: {
+    items: [
+      { sku: 'MUG-BLUE', onHand: 12 },
+      { sku: 'CUP-RED', location: 'Annex', onHand: 0 },
+    ],
+  },
+});
+
+export const feedCsvSchema = z.string().openapi('FeedCsv', {
+  format: 'binary',
+  description: 'The upload CSV format with absolute quantities: `sku,quantity[,location]`',
+  example: 'sku,quantity,location\nMUG-BLUE,12,\nCUP-RED,0,Annex\n',
+});
+
+export const feedParamsSchema = storeParamsSchema.extend({
+  feedId: idSchema.openapi({ param: { name: 'feedId', in: 'path' }, example: 1 }),
+});
+
+const runStatus = z.enum(['applied', 'failed']).openapi('FeedRunStatus');
+
+export const feedSchema = z
+  .object({
+    id: z.number().int(),
+    storeId: z.number().int(),
+    name: z.string(),
+    url: z.string().nullable(),
+    intervalMinutes: z.number().int().nullable(),
+    lastRunAt: z.number().int().nullable().openapi({ description: 'Epoch milliseconds' }),
+    lastStatus: runStatus.nullable(),
+    lastError: z.string().nullable(),
+    createdAt: z.number().int().openapi({ description: 'Epoch milliseconds' }),
+  })
+  .openapi('Feed');
+
+const feedRunSchema = z
+  .object({
+    id: z.number().int(),
+    feedId: z.number().int(),
+    status: runStatus,
+    rowCount: z.number().int(),
+    changed: z.number().int().openapi({ description: 'Positions whose on hand changed' }),
+    unknownSkus: z.array(z.string()),
+    error: z.string().nullable(),
+    at: z.number().int().openapi({ description: 'Epoch milliseconds' }),
+  })
+  .openapi('FeedRun');
+
+export const feedDetailSchema = feedSchema
+  .extend({ runs: z.array(feedRunSchema).openapi({ description: 'The most recent runs, newest first' }) })
+  .openapi('FeedDetail');
+
+export const feedListSchema = z.object({ items: z.array(feedSchema) }).openapi('FeedList');
+
+export const feedRunResultSchema = z
+  .object({
+    runId: z.number().int(),
+    feedId: z.number().int(),
+    status: runStatus,
+    rowCount: z.number().int(),
+    changed: z.number().int().openapi({ description: 'Positions whose on hand changed' }),
+    unknownSkus: z.array(z.string()).openapi({ description: 'SKUs the store does not have (not created)' }),
+    ignoredKits: z.array(z.string()).openapi({ description: 'Kit SKUs: kits have no stock of their own' }),
+    error: z.string().nullable().openapi({ description: 'Why a failed run failed' }),
+    at: z.number().int().openapi({ description: 'Epoch milliseconds' }),
+  })
+  .openapi('FeedRunResult');

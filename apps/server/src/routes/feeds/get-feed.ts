@@ -1,0 +1,29 @@
+import { getFeed, listFeedRuns } from '@ballast/core';
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import type { AppEnv } from '../../app-env.ts';
+import { storeIdOf } from '../shared/params.ts';
+import { errorResponses, jsonContent } from '../shared/responses.ts';
+import { feedDetailSchema, feedParamsSchema } from './feed-schema.ts';
+
+/** How many of the latest runs a feed's page shows. */
+const RECENT_RUNS = 20;
+
+const route = createRoute({
+  method: 'get',
+  path: '/stores/{storeId}/feeds/{feedId}',
+  tags: ['Feeds'],
+  summary: 'One feed with its recent runs',
+  request: { params: feedParamsSchema },
+  responses: { 200: { description: 'The feed', content: jsonContent(feedDetailSchema) }, ...errorResponses },
+});
+
+export function registerGetFeed(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(route, async (c) => {
+    const { feedId } = c.req.valid('param');
+    const storeId = storeIdOf(c, c.req.valid('param').storeId);
+    const db = c.get('deps').db;
+    const feed = await getFeed(db, storeId, feedId);
+    const runs = await listFeedRuns(db, storeId, feedId, { limit: RECENT_RUNS });
+    return c.json({ ...feed, runs }, 200);
+  });
+}

@@ -1,0 +1,31 @@
+import { createPurchaseOrder } from '@ballast/core';
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import type { AppEnv } from '../../app-env.ts';
+import { operationOptions, storeIdOf, storeParamsSchema } from '../shared/params.ts';
+import { errorResponses, jsonContent } from '../shared/responses.ts';
+import { purchaseOrderCreateSchema, purchaseOrderSchema } from './purchase-order-schema.ts';
+
+const route = createRoute({
+  method: 'post',
+  path: '/stores/{storeId}/purchase-orders',
+  tags: ['Purchase orders'],
+  summary: 'Create a purchase order (its quantities become incoming)',
+  request: {
+    params: storeParamsSchema,
+    body: { content: jsonContent(purchaseOrderCreateSchema), required: true },
+  },
+  responses: {
+    201: { description: 'The order, open', content: jsonContent(purchaseOrderSchema) },
+    ...errorResponses,
+  },
+});
+
+export function registerCreatePurchaseOrder(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(route, async (c) => {
+    const storeId = storeIdOf(c, c.req.valid('param').storeId);
+    const deps = c.get('deps');
+    const order = await createPurchaseOrder(deps.db, storeId, c.req.valid('json'), operationOptions(c));
+    deps.notifySync();
+    return c.json(order, 201);
+  });
+}

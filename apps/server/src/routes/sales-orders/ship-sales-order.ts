@@ -1,0 +1,41 @@
+import { shipSalesOrder } from '@ballast/core';
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import type { AppEnv } from '../../app-env.ts';
+import { operationOptions, storeIdOf } from '../shared/params.ts';
+import { errorResponses, jsonContent } from '../shared/responses.ts';
+import { salesOrderParamsSchema, salesOrderSchema, shipmentSchema } from './sales-order-schema.ts';
+
+const route = createRoute({
+  method: 'post',
+  path: '/stores/{storeId}/sales-orders/{orderId}/ship',
+  tags: ['Sales orders'],
+  summary: 'Ship all or part of an order (stock leaves on hand)',
+  description:
+    'Shipping more than a line has outstanding is a 422 at that line’s `quantity`; a shipped or ' +
+    'cancelled order answers 409.',
+  request: {
+    params: salesOrderParamsSchema,
+    // Optional: an empty request ships everything still outstanding.
+    body: { content: jsonContent(shipmentSchema), required: false },
+  },
+  responses: {
+    200: { description: 'The order after the shipment', content: jsonContent(salesOrderSchema) },
+    ...errorResponses,
+  },
+});
+
+export function registerShipSalesOrder(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(route, async (c) => {
+    const { storeId, orderId } = c.req.valid('param');
+    const deps = c.get('deps');
+    const order = await shipSalesOrder(
+      deps.db,
+      storeIdOf(c, storeId),
+      orderId,
+      c.req.valid('json'),
+      operationOptions(c),
+    );
+    deps.notifySync();
+    return c.json(order, 200);
+  });
+}
