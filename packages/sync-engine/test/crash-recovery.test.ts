@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { adjustStock, listSyncHistory } from '@ballast/core';
 import { createTestDatabase, DIALECTS } from '@ballast/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
-import { channelVersusMaster, waitForConvergence } from './support/convergence.ts';
+import { channelVersusMaster, latestPushesVersusMaster, waitForConvergence } from './support/convergence.ts';
 import { createSyncFixture, type SyncFixture } from './support/sync-fixture.ts';
 import { startWorkerProcess, type WorkerProcess } from './support/worker-processes.ts';
 
@@ -70,20 +70,8 @@ for (const dialect of DIALECTS) {
       expect(stillPending).toEqual([]);
       const interrupted = await listSyncHistory(f.db, f.store.id, { status: ['retrying'] });
       expect(interrupted.items.some((h) => h.errorCode === 'interrupted')).toBe(true);
-      // Every product's newest successful push carries the master's value.
-      for (const row of rows) {
-        const product = await f.db
-          .selectFrom('products')
-          .select('id')
-          .where('sku', '=', row.sku)
-          .executeTakeFirstOrThrow();
-        const latest = await listSyncHistory(f.db, f.store.id, {
-          productId: product.id,
-          status: ['succeeded'],
-          limit: 1,
-        });
-        expect(latest.items[0]?.quantity).toBe(row.master);
-      }
+      // Every product's newest confirmed push carries the master's value: nothing older landed after it.
+      expect(await latestPushesVersusMaster(f)).toEqual([]);
     }, 120_000);
   });
 }

@@ -1,7 +1,7 @@
-import { adjustStock, createSalesOrder, listSyncHistory } from '@ballast/core';
+import { adjustStock, createSalesOrder } from '@ballast/core';
 import { createTestDatabase } from '@ballast/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
-import { channelVersusMaster, waitForConvergence } from './support/convergence.ts';
+import { latestPushesVersusMaster, waitForConvergence } from './support/convergence.ts';
 import { createSyncFixture, type SyncFixture } from './support/sync-fixture.ts';
 import { startWorkerProcess, type WorkerProcess } from './support/worker-processes.ts';
 
@@ -51,20 +51,8 @@ describe('several worker processes on PostgreSQL', () => {
       .where('status', '=', 'succeeded')
       .execute();
     expect(new Set(history.map((h) => h.workerId)).size).toBeGreaterThanOrEqual(2);
-    // The newest confirmed push of every product is the master's value: nothing older landed after it.
-    for (const row of await channelVersusMaster(f)) {
-      const product = await f.db
-        .selectFrom('products')
-        .select('id')
-        .where('sku', '=', row.sku)
-        .executeTakeFirstOrThrow();
-      const latest = await listSyncHistory(f.db, f.store.id, {
-        productId: product.id,
-        status: ['succeeded'],
-        limit: 1,
-      });
-      expect(latest.items[0]?.quantity).toBe(row.master);
-    }
+    // Every product's newest confirmed push carries the master's value: nothing older landed after it.
+    expect(await latestPushesVersusMaster(f)).toEqual([]);
     const pending = await f.db
       .selectFrom('syncHistory')
       .select('id')

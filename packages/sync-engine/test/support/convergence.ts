@@ -1,4 +1,4 @@
-import { computeSyncableBalances } from '@ballast/core';
+import { computeSyncableBalances, listSyncHistory } from '@ballast/core';
 import type { SyncFixture } from './sync-fixture.ts';
 
 /** Every product's quantity on the simulator next to the master's syncable balance. */
@@ -37,4 +37,26 @@ export async function waitForConvergence(f: SyncFixture, timeoutMs = 60_000): Pr
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/** Products whose newest succeeded push differs from the master's balance (empty when all agree). */
+export async function latestPushesVersusMaster(
+  f: SyncFixture,
+): Promise<{ sku: string; pushed: number | null; master: number | null }[]> {
+  const mismatches: { sku: string; pushed: number | null; master: number | null }[] = [];
+  for (const row of await channelVersusMaster(f)) {
+    const product = await f.db
+      .selectFrom('products')
+      .select('id')
+      .where('sku', '=', row.sku)
+      .executeTakeFirstOrThrow();
+    const latest = await listSyncHistory(f.db, f.store.id, {
+      productId: product.id,
+      status: ['succeeded'],
+      limit: 1,
+    });
+    const pushed = latest.items[0]?.quantity ?? null;
+    if (pushed !== row.master) mismatches.push({ sku: row.sku, pushed, master: row.master });
+  }
+  return mismatches;
 }
