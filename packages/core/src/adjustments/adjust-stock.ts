@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import type { Db } from '../db/connect.ts';
+import { preparedQuery } from '../db/statement-cache.ts';
 import { type FieldIssue, ValidationError } from '../errors.ts';
 import { idempotencyKeyOf, type OperationOptions } from '../idempotency/operation-options.ts';
 import { runIdempotent } from '../idempotency/run-idempotent.ts';
@@ -8,6 +10,12 @@ import { parseInput } from '../validation/parse-input.ts';
 import { type AdjustmentInput, adjustmentInputSchema } from './adjustment-input.ts';
 import { currentOnHand, positionKey } from './current-on-hand.ts';
 import { resolvePositions } from './resolve-positions.ts';
+
+// Prepared: it runs on every adjustment (see preparedQuery).
+const insertAdjustment = preparedQuery<{ id: number }>(
+  (slot) => sql`insert into adjustments (store_id, reason, note, created_at)
+    values (${slot(0)}, ${slot(1)}, ${slot(2)}, ${slot(3)}) returning id`,
+);
 
 export interface AdjustmentLine {
   sku: string;
@@ -59,11 +67,8 @@ export async function adjustStock(
     );
 
     const at = now();
-    const adjustment = await trx
-      .insertInto('adjustments')
-      .values({ storeId, reason: data.reason, note: data.note ?? null, createdAt: at })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const { rows } = await insertAdjustment(trx, 0, [storeId, data.reason, data.note ?? null, at]);
+    const adjustment = rows[0]!;
     const recorded = await recordMovements(trx, {
       storeId,
       cause: { type: 'adjustment', ref: String(adjustment.id) },

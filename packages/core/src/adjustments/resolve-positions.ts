@@ -1,10 +1,40 @@
+import { sql } from 'kysely';
 import type { Db } from '../db/connect.ts';
+import type { ProductKind } from '../db/schema.ts';
+import { preparedQuery } from '../db/statement-cache.ts';
 import { type FieldIssue, NotFoundError, ValidationError } from '../errors.ts';
 import type { StockPosition } from './current-on-hand.ts';
 
 export interface AdjustedPosition extends StockPosition {
   sku: string;
 }
+
+interface PositionRow {
+  id: number;
+  sku: string;
+  kind: ProductKind;
+  locationId: number;
+  isDefault: number;
+}
+
+/**
+ * Params: store, the SKUs, then the named location ids; shape `skus:locations`. Rows = products x (the
+ * default location and the named ones); an adjustment names few locations, so this stays small. Prepared,
+ * since it runs on every adjustment (see preparedQuery).
+ */
+const positionRows = preparedQuery<PositionRow, `${number}:${number}`>((slot, shape) => {
+  const [skuCount, locationCount] = shape.split(':').map(Number) as [number, number];
+  const list = (first: number, count: number) =>
+    sql.join(Array.from({ length: count }, (_, i) => slot(first + i)));
+  const locations =
+    locationCount > 0
+      ? sql`(l.is_default = 1 or l.id in (${list(1 + skuCount, locationCount)}))`
+      : sql`l.is_default = 1`;
+  return sql<PositionRow>`select p.id, p.sku, p.kind, l.id as location_id, l.is_default
+    from products as p
+    inner join locations as l on l.store_id = p.store_id
+    where p.store_id = ${slot(0)} and p.sku in (${list(1, skuCount)}) and ${locations}`;
+});
 
 /**
  * Resolves each line's SKU and optional location (omitted = the store's default) to one stock position, in
@@ -19,19 +49,7 @@ export async function resolvePositions(
 ): Promise<AdjustedPosition[]> {
   const skus = [...new Set(lines.map((l) => l.sku))];
   const given = [...new Set(lines.flatMap((l) => (l.locationId === undefined ? [] : [l.locationId])))];
-  // Rows = products x named locations; an adjustment names few locations, so this stays small.
-  const rows = await db
-    .selectFrom('products as p')
-    .innerJoin('locations as l', 'l.storeId', 'p.storeId')
-    .select(['p.id', 'p.sku', 'p.kind', 'l.id as locationId', 'l.isDefault'])
-    .where('p.storeId', '=', storeId)
-    .where('p.sku', 'in', skus)
-    .where((eb) =>
-      given.length > 0
-        ? eb.or([eb('l.isDefault', '=', 1), eb('l.id', 'in', given)])
-        : eb('l.isDefault', '=', 1),
-    )
-    .execute();
+  const { rows } = await positionRows(db, `${skus.length}:${given.length}`, [storeId, ...skus, ...given]);
   const products = new Map(rows.map((r) => [r.sku, r]));
   const locations = new Set(rows.map((r) => r.locationId));
   const defaultId = rows.find((r) => r.isDefault === 1)?.locationId;

@@ -1,5 +1,7 @@
+import { sql } from 'kysely';
 import type { Db } from '../db/connect.ts';
 import type { Bucket } from '../db/schema.ts';
+import { preparedQuery } from '../db/statement-cache.ts';
 import { InsufficientStockError, InvalidStateError } from '../errors.ts';
 import { type Cause, markDirty } from '../outbox/mark-dirty.ts';
 import { chunk } from '../shared/chunk.ts';
@@ -48,23 +50,16 @@ export async function recordMovements(trx: Db, input: RecordMovementsInput): Pro
   if (movements.length === 0) return { count: 0, changedProductIds: [], positions: [] };
   const at = now();
 
-  for (const part of chunk(movements, 1000)) {
-    await trx
-      .insertInto('movements')
-      .values(
-        part.map((m) => ({
-          storeId: input.storeId,
-          productId: m.productId,
-          locationId: m.locationId,
-          bucket: m.bucket,
-          delta: m.delta,
-          causeType: input.cause.type,
-          causeRef: input.cause.ref,
-          idempotencyKey: input.idempotencyKey ?? null,
-          at,
-        })),
-      )
-      .execute();
+  for (const part of chunk(movements, MOVEMENT_ROWS)) {
+    const params: unknown[] = [
+      input.storeId,
+      input.cause.type,
+      input.cause.ref,
+      input.idempotencyKey ?? null,
+      at,
+    ];
+    for (const m of part) params.push(m.productId, m.locationId, m.bucket, m.delta);
+    await insertMovements(trx, part.length, params);
   }
 
   const totals = sumByProductLocation(movements);
@@ -76,6 +71,41 @@ export async function recordMovements(trx: Db, input: RecordMovementsInput): Pro
   await markDirty(trx, { storeId: input.storeId, products: changedProductIds, cause: input.cause });
   return { count: movements.length, changedProductIds, positions };
 }
+
+// Rows per statement: far below both dialects' bound-parameter limits.
+const MOVEMENT_ROWS = 1000;
+const PROJECTION_ROWS = 500;
+
+// The two statements every ledger change runs are prepared templates (see preparedQuery): with the query
+// builder, building them cost more than SQLite took to run them (bench/ledger-ops).
+
+/** Params: store, cause type, cause ref, idempotency key, at, then (product, location, bucket, delta) per row. */
+const insertMovements = preparedQuery<never>((slot, rows) => {
+  const values = Array.from({ length: rows }, (_, r) => {
+    const at = 5 + r * 4;
+    return sql`(${slot(0)}, ${slot(at)}, ${slot(at + 1)}, ${slot(at + 2)}, ${slot(at + 3)}, ${slot(1)}, ${slot(2)}, ${slot(3)}, ${slot(4)})`;
+  });
+  return sql`insert into movements
+    (store_id, product_id, location_id, bucket, delta, cause_type, cause_ref, idempotency_key, at)
+    values ${sql.join(values)}`;
+});
+
+/** Params: store, at, then (product, location, on hand, committed, incoming) deltas per row. */
+const upsertProjection = preparedQuery<ProjectedQuantity>((slot, rows) => {
+  const values = Array.from({ length: rows }, (_, r) => {
+    const at = 2 + r * 5;
+    return sql`(${slot(0)}, ${slot(at)}, ${slot(at + 1)}, ${slot(at + 2)}, ${slot(at + 3)}, ${slot(at + 4)}, ${slot(1)})`;
+  });
+  return sql<ProjectedQuantity>`insert into quantities
+    (store_id, product_id, location_id, on_hand, committed, incoming, updated_at)
+    values ${sql.join(values)}
+    on conflict (product_id, location_id) do update set
+      on_hand = quantities.on_hand + excluded.on_hand,
+      committed = quantities.committed + excluded.committed,
+      incoming = quantities.incoming + excluded.incoming,
+      updated_at = excluded.updated_at
+    returning product_id, location_id, on_hand, committed, incoming`;
+});
 
 interface ProjectionDelta {
   productId: number;
@@ -120,30 +150,10 @@ async function applyToProjection(
   const positions: ProjectedQuantity[] = [];
   // Read the store setting only when a row actually went negative: most operations never need it.
   let allowNegative: boolean | undefined;
-  for (const part of chunk(totals, 500)) {
-    const rows = await trx
-      .insertInto('quantities')
-      .values(
-        part.map((t) => ({
-          storeId,
-          productId: t.productId,
-          locationId: t.locationId,
-          onHand: t.onHand,
-          committed: t.committed,
-          incoming: t.incoming,
-          updatedAt: at,
-        })),
-      )
-      .onConflict((oc) =>
-        oc.columns(['productId', 'locationId']).doUpdateSet((eb) => ({
-          onHand: eb('quantities.onHand', '+', eb.ref('excluded.onHand')),
-          committed: eb('quantities.committed', '+', eb.ref('excluded.committed')),
-          incoming: eb('quantities.incoming', '+', eb.ref('excluded.incoming')),
-          updatedAt: eb.ref('excluded.updatedAt'),
-        })),
-      )
-      .returning(['productId', 'locationId', 'onHand', 'committed', 'incoming'])
-      .execute();
+  for (const part of chunk(totals, PROJECTION_ROWS)) {
+    const params: unknown[] = [storeId, at];
+    for (const t of part) params.push(t.productId, t.locationId, t.onHand, t.committed, t.incoming);
+    const { rows } = await upsertProjection(trx, part.length, params);
     positions.push(...rows);
 
     const byKey = new Map(part.map((t) => [`${t.productId}:${t.locationId}`, t]));

@@ -1,21 +1,23 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/connect.ts';
 import { dialectOf } from '../db/dialect.ts';
+import { preparedQuery } from '../db/statement-cache.ts';
+
+// Runs once per ledger change: prepared, not rebuilt each time (see preparedQuery).
+const takePostgres = preparedQuery<{ value: number }>(() => sql`select nextval('sync_seq') as value`);
+const takeSqlite = preparedQuery<{ value: number }>(
+  () => sql`update sequences set value = value + 1 where name = 'sync' returning value`,
+);
 
 /**
  * Takes the next number of the sync clock. Every dirty mark and every push claim takes one, so a larger
  * number always means "later" and a stale push can be refused by comparing numbers.
  */
 export async function nextSyncSeq(db: Db): Promise<number> {
-  if (dialectOf(db) === 'postgres') {
-    const { rows } = await sql<{ value: number }>`select nextval('sync_seq') as value`.execute(db);
-    return Number(rows[0]!.value);
-  }
-  const row = await db
-    .updateTable('sequences')
-    .set((eb) => ({ value: eb('value', '+', 1) }))
-    .where('name', '=', 'sync')
-    .returning('value')
-    .executeTakeFirstOrThrow();
-  return row.value;
+  // PostgreSQL has a native sequence (a counter row would serialise every writing transaction); SQLite has
+  // one writer anyway and keeps a counter row.
+  const take = dialectOf(db) === 'postgres' ? takePostgres : takeSqlite;
+  const { rows } = await take(db, 0, []);
+  if (rows.length === 0) throw new Error('the sync sequence is missing (was the database migrated?)');
+  return Number(rows[0]!.value);
 }
