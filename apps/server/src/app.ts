@@ -7,6 +7,7 @@ import type { AppDeps } from './deps.ts';
 import { idempotency } from './http/idempotency.ts';
 import { createOpenApiApp } from './http/openapi-app.ts';
 import { problem, problemFor, sendProblem } from './http/problem.ts';
+import { registerAuthRoutes } from './routes/auth/register-auth-routes.ts';
 import { registerHealth } from './routes/health/health.ts';
 import { registerRoutes } from './routes/register-routes.ts';
 
@@ -49,6 +50,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Hono<AppEnv>
   });
   api.openAPIRegistry.registerComponent('securitySchemes', 'apiToken', { type: 'http', scheme: 'bearer' });
   api.get('/docs', swaggerUI({ url: '/api/v1/openapi.json' }));
+  registerAuthRoutes(api);
   const guarded = createOpenApiApp();
   guarded.use('*', authenticate, idempotency);
   registerRoutes(guarded);

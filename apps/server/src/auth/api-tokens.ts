@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { type Db, NotFoundError } from '@ballast/core';
+import { type Db, NotFoundError, ValidationError } from '@ballast/core';
 import type { Generated } from 'kysely';
 
 interface ApiTokensTable {
@@ -85,4 +85,43 @@ export async function revokeApiToken(db: Db, storeId: number, tokenId: number): 
     .where('revokedAt', 'is', null)
     .executeTakeFirst();
   if (result.numUpdatedRows === 0n) throw new NotFoundError('API token');
+}
+
+export interface ApiTokenPage {
+  items: ApiToken[];
+  /** Pass back as `cursor` for the next page; null on the last page. */
+  nextCursor: string | null;
+}
+
+/** One page of a store's tokens, newest first (revoked ones included, with `revokedAt`), by keyset on id. */
+export async function listApiTokenPage(
+  db: Db,
+  storeId: number,
+  options: { limit: number; cursor?: string | null | undefined },
+): Promise<ApiTokenPage> {
+  let query = tokens(db)
+    .selectFrom('apiTokens')
+    .select(['id', 'storeId', 'name', 'prefix', 'createdAt', 'lastUsedAt', 'revokedAt'])
+    .where('storeId', '=', storeId)
+    .orderBy('id', 'desc')
+    .limit(options.limit + 1);
+  if (options.cursor) query = query.where('id', '<', decodeTokenCursor(options.cursor));
+  const rows = await query.execute();
+  const items = rows.slice(0, options.limit);
+  const last = items[items.length - 1];
+  return { items, nextCursor: rows.length > options.limit && last ? encodeTokenCursor(last.id) : null };
+}
+
+const encodeTokenCursor = (id: number) => Buffer.from(JSON.stringify({ id }), 'utf8').toString('base64url');
+
+function decodeTokenCursor(cursor: string): number {
+  try {
+    const id: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))?.id;
+    if (typeof id === 'number' && Number.isSafeInteger(id) && id > 0) return id;
+  } catch {
+    // fall through to the typed error
+  }
+  throw new ValidationError('invalid cursor', [
+    { path: ['query', 'cursor'], message: 'not a cursor from this list' },
+  ]);
 }

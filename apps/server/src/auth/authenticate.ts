@@ -2,7 +2,11 @@ import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../app-env.ts';
 import { forbidden, unauthorized } from '../http/problem.ts';
 import { verifyApiToken } from './api-tokens.ts';
+// Registers the users, sessions and store membership tables with the server migrations: every process that
+// builds the app (or runs `ballast migrate`) must have them registered before `migrateServer` runs.
+import './auth-migrations.ts';
 import type { Principal } from './principal.ts';
+import { assertSessionRequestSameOrigin } from './session-csrf.ts';
 
 /** Requires a valid API token (`Authorization: Bearer blst_...`) or session; sets `principal`. */
 export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
@@ -16,6 +20,7 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
     principal = await c.get('deps').resolveSession?.(c.req.raw);
   }
   if (!principal) throw unauthorized();
+  if (principal.kind === 'user') await assertSessionRequestSameOrigin(c);
   c.set('principal', principal);
   await next();
 });
@@ -23,4 +28,12 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
 /** Throws 403 unless the caller may act for the store (404 would leak which store ids exist, 403 does not). */
 export function assertStoreAccess(principal: Principal, storeId: number): void {
   if (!principal.storeIds.includes(storeId)) throw forbidden();
+}
+
+/** Throws 403 unless the caller is a signed-in user: creating stores and managing tokens is not for machines. */
+export function assertUser(
+  principal: Principal,
+  action: string,
+): asserts principal is Extract<Principal, { kind: 'user' }> {
+  if (principal.kind !== 'user') throw forbidden(`${action} needs a signed-in user; an API token cannot`);
 }

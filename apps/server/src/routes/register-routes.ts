@@ -39,6 +39,7 @@ import { registerCreateSalesOrder } from './sales-orders/create-sales-order.ts';
 import { registerGetSalesOrder } from './sales-orders/get-sales-order.ts';
 import { registerListSalesOrders } from './sales-orders/list-sales-orders.ts';
 import { registerShipSalesOrder } from './sales-orders/ship-sales-order.ts';
+import { registerCreateStore } from './stores/create-store.ts';
 import { registerGetStore } from './stores/get-store.ts';
 import { registerListStores } from './stores/list-stores.ts';
 import { registerUpdateStore } from './stores/update-store.ts';
@@ -46,6 +47,9 @@ import { registerGetSyncHistoryEntry } from './sync-history/get-sync-history-ent
 import { registerListSyncHistory } from './sync-history/list-sync-history.ts';
 import { registerStreamSyncHistory } from './sync-history/stream-sync-history.ts';
 import { registerSyncActivity } from './sync-history/sync-activity.ts';
+import { registerCreateToken } from './tokens/create-token.ts';
+import { registerListTokens } from './tokens/list-tokens.ts';
+import { registerRevokeToken } from './tokens/revoke-token.ts';
 import { registerCreateUpload } from './uploads/create-upload.ts';
 import { registerCancelWorkOrder } from './work-orders/cancel-work-order.ts';
 import { registerCompleteWorkOrder } from './work-orders/complete-work-order.ts';
@@ -58,6 +62,10 @@ export function registerRoutes(api: OpenAPIHono<AppEnv>): void {
   registerListStores(api);
   registerGetStore(api);
   registerUpdateStore(api);
+  registerCreateStore(api);
+  registerListTokens(api);
+  registerCreateToken(api);
+  registerRevokeToken(api);
   registerListConnectors(api);
   registerListChannels(api);
   registerConnectChannel(api);

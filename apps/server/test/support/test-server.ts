@@ -14,6 +14,8 @@ import { expect } from 'vitest';
 import { createApp } from '../../src/app.ts';
 import type { AppEnv } from '../../src/app-env.ts';
 import { createApiToken } from '../../src/auth/api-tokens.ts';
+import { createSessionAuth, type SessionAuth, sessionDeps } from '../../src/auth/session-auth.ts';
+import { addStoreMember, type StoreRole } from '../../src/auth/store-members.ts';
 import { migrateServer } from '../../src/db/server-migrations.ts';
 import type { AppDeps } from '../../src/deps.ts';
 import type { Problem } from '../../src/http/problem.ts';
@@ -142,4 +144,94 @@ export async function rowCount(
     .where('storeId', '=', storeId)
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/** The origin the session test server trusts (its public URL). */
+export const TEST_ORIGIN = 'http://localhost:8080';
+
+export interface SessionTestServer extends TestServer {
+  sessions: SessionAuth;
+  /** Creates a user who acts for the given stores (as owner unless said otherwise). */
+  createUser(
+    email: string,
+    password: string,
+    stores: readonly (number | { storeId: number; role: StoreRole })[],
+  ): Promise<{ id: string }>;
+  /** Signs in through POST /auth/sign-in and returns the `Cookie` header value to send. */
+  signIn(email: string, password: string): Promise<string>;
+  /**
+   * Like `request`, and with `cookie` sends that session cookie instead of the token, from TEST_ORIGIN
+   * unless `headers.origin` says otherwise (`origin: null` sends none).
+   */
+  request(
+    method: string,
+    path: string,
+    options?: {
+      body?: unknown;
+      token?: string | null;
+      cookie?: string;
+      origin?: string | null;
+      headers?: Record<string, string>;
+    },
+  ): Promise<Response>;
+}
+
+/** The test server with merchant sessions on (better-auth on the same database), trusting TEST_ORIGIN. */
+export async function createSessionTestServer(dialect: DialectName): Promise<SessionTestServer> {
+  const base = await createTestServer(dialect);
+  const sessions = createSessionAuth(base.t.db, dialect, {
+    secret: 'test-secret-at-least-16-chars',
+    publicUrl: TEST_ORIGIN,
+    trustedOrigins: [TEST_ORIGIN],
+    secureCookies: false,
+    // In-process requests have no client address: they would all share one sign-in budget.
+    rateLimit: false,
+  });
+  const deps: AppDeps = { ...base.deps, ...sessionDeps(sessions) };
+  const app = createApp(deps, { logError: () => {} });
+  const request: SessionTestServer['request'] = (method, path, options = {}) => {
+    const headers: Record<string, string> = {};
+    if (options.cookie !== undefined) {
+      headers.cookie = options.cookie;
+      const origin = options.origin === undefined ? TEST_ORIGIN : options.origin;
+      if (origin !== null) headers.origin = origin;
+    }
+    const bearer = options.token === undefined ? (options.cookie ? null : base.token) : options.token;
+    if (bearer !== null) headers.authorization = `Bearer ${bearer}`;
+    Object.assign(headers, options.headers);
+    let body: string | undefined;
+    if (options.body !== undefined) {
+      body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+      headers['content-type'] ??= 'application/json';
+    }
+    return Promise.resolve(app.request(`/api/v1${path}`, { method, headers, body }));
+  };
+  return {
+    ...base,
+    deps,
+    app,
+    sessions,
+    request,
+    async createUser(email, password, stores) {
+      const user = await sessions.createUser({ email, password });
+      for (const entry of stores) {
+        const { storeId, role } =
+          typeof entry === 'number' ? { storeId: entry, role: 'owner' as const } : entry;
+        await addStoreMember(base.t.db, user.id, storeId, role);
+      }
+      return user;
+    },
+    async signIn(email, password) {
+      const res = await request('POST', '/auth/sign-in', {
+        token: null,
+        headers: { origin: TEST_ORIGIN },
+        body: { email, password },
+      });
+      if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
+      return res.headers
+        .getSetCookie()
+        .map((cookie) => cookie.split(';')[0])
+        .join('; ');
+    },
+  };
 }

@@ -1,0 +1,47 @@
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import type { AppEnv } from '../../app-env.ts';
+import { createApiToken } from '../../auth/api-tokens.ts';
+import { assertUser } from '../../auth/authenticate.ts';
+import { storeIdOf, storeParamsSchema } from '../shared/params.ts';
+import { errorResponses, jsonContent } from '../shared/responses.ts';
+import { apiTokenSchema } from './token-schema.ts';
+
+const bodySchema = z
+  .object({ name: z.string().trim().min(1).max(100).openapi({ example: 'warehouse scanner' }) })
+  .strict()
+  .openapi('NewApiToken');
+
+const createdSchema = z
+  .object({
+    token: apiTokenSchema,
+    secret: z.string().openapi({
+      description: 'Send as `Authorization: Bearer <secret>`. Shown this once: only its hash is stored.',
+      example: 'blst_Q2hhbmdlIG1lIHRvIGEgcmVhbCB0b2tlbg',
+    }),
+  })
+  .openapi('CreatedApiToken');
+
+const route = createRoute({
+  method: 'post',
+  path: '/stores/{storeId}/tokens',
+  tags: ['API tokens'],
+  summary: 'Create an API token for the store (signed-in users only)',
+  description:
+    'An API token cannot create or revoke tokens, so a leaked one cannot outlive its revocation. ' +
+    'A replay with the same Idempotency-Key returns the first answer, secret included.',
+  request: { params: storeParamsSchema, body: { content: jsonContent(bodySchema), required: true } },
+  responses: {
+    201: { description: 'The token and its secret', content: jsonContent(createdSchema) },
+    ...errorResponses,
+  },
+});
+
+export function registerCreateToken(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(route, async (c) => {
+    const storeId = storeIdOf(c, c.req.valid('param').storeId);
+    assertUser(c.get('principal'), 'creating an API token');
+    const { token, secret } = await createApiToken(c.get('deps').db, storeId, c.req.valid('json').name);
+    c.header('cache-control', 'no-store');
+    return c.json({ token, secret }, 201);
+  });
+}
