@@ -202,6 +202,34 @@ for (const dialect of DIALECTS) {
         expect((await s.request('GET', `${base}/products/${bowl.id}`)).status).toBe(404);
         await create({ sku: 'BOWL', name: 'BOWL item' });
       });
+      it('documents the routes and their named shapes in the OpenAPI document', async () => {
+        const doc = (await (await s.app.request('/api/v1/openapi.json')).json()) as {
+          paths: Record<string, Record<string, unknown>>;
+          components: { schemas: Record<string, unknown> };
+        };
+        expect(Object.keys(doc.paths['/stores/{storeId}/products/{productId}']!).sort()).toEqual([
+          'delete',
+          'get',
+          'patch',
+        ]);
+        expect(Object.keys(doc.paths)).toEqual(
+          expect.arrayContaining([
+            '/stores/{storeId}/products',
+            '/stores/{storeId}/products/count',
+            '/stores/{storeId}/products/{productId}/balance',
+            '/stores/{storeId}/locations',
+          ]),
+        );
+        expect(Object.keys(doc.components.schemas)).toEqual(
+          expect.arrayContaining([
+            'Product',
+            'ProductInput',
+            'ProductList',
+            'ProductBalance',
+            'BalanceExplanation',
+          ]),
+        );
+      });
     });
 
     describe('error', () => {
