@@ -1,0 +1,96 @@
+import { Collapsible } from '@kobalte/core/collapsible';
+import { A, type RouteSectionProps, useLocation } from '@solidjs/router';
+import { For, Show } from 'solid-js';
+import { StoreProvider, useStore } from '../store/store-context.tsx';
+import { AppShell } from './app-shell.tsx';
+
+const STORE_PAGES = [
+  { path: 'products', label: 'Products' },
+  { path: 'sales-orders', label: 'Sales Orders' },
+  { path: 'purchase-orders', label: 'Purchase Orders' },
+  { path: 'work-orders', label: 'Work Orders' },
+  { path: 'adjustments', label: 'Adjustments' },
+  { path: 'uploads', label: 'Uploads' },
+  { path: 'feeds', label: 'Feeds' },
+];
+
+/** A store's Ecommerce Dashboard: its own left navigation, with “Store” opening the catalogue pages. */
+export function StoreShell(props: RouteSectionProps) {
+  const storeId = () => Number(props.params.storeId);
+  return (
+    <Show
+      when={Number.isSafeInteger(storeId()) && storeId() > 0}
+      fallback={<p class="page">No such store.</p>}
+    >
+      <StoreProvider storeId={storeId()}>
+        <AppShell nav={<StoreNav />} navLabel="Ecommerce Dashboard">
+          {props.children}
+        </AppShell>
+      </StoreProvider>
+    </Show>
+  );
+}
+
+function StoreNav() {
+  const { storeId, store } = useStore();
+  const location = useLocation();
+  const base = () => `/stores/${storeId()}`;
+  return (
+    <>
+      <A href="/ecommerce" class="nav-back">
+        ← Ecommerce
+      </A>
+      <div class="nav-store" title="The store you are managing">
+        {store.latest?.name ?? '…'}
+      </div>
+      <ul class="nav-list">
+        <li>
+          <A href={base()} end class="nav-link" activeClass="active">
+            Dashboard
+          </A>
+        </li>
+        <li>
+          {/* Closed on arrival, as the merchant's guide describes: click Store, then pick from the list. */}
+          <Collapsible defaultOpen={false}>
+            <Collapsible.Trigger class="nav-link nav-group-trigger">
+              Store
+              <span class="nav-caret" aria-hidden="true">
+                ▾
+              </span>
+            </Collapsible.Trigger>
+            <Collapsible.Content class="nav-group">
+              <ul class="nav-list nav-sublist">
+                <For each={STORE_PAGES}>
+                  {(page) => (
+                    <li>
+                      <A
+                        href={`${base()}/${page.path}`}
+                        class="nav-link"
+                        activeClass="active"
+                        aria-current={
+                          location.pathname.startsWith(`${base()}/${page.path}`) ? 'page' : undefined
+                        }
+                      >
+                        {page.label}
+                      </A>
+                    </li>
+                  )}
+                </For>
+              </ul>
+            </Collapsible.Content>
+          </Collapsible>
+        </li>
+        <li>
+          <A href={`${base()}/channels`} class="nav-link" activeClass="active">
+            Channels
+          </A>
+        </li>
+        <li>
+          <A href={`${base()}/sync-history`} class="nav-link" activeClass="active">
+            Sync History
+          </A>
+        </li>
+      </ul>
+    </>
+  );
+}

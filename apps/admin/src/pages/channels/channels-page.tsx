@@ -1,0 +1,191 @@
+import { createSignal, For, Show } from 'solid-js';
+import { useApi } from '../../api/api-context.tsx';
+import { unwrap } from '../../api/client.ts';
+import { errorMessage } from '../../api/problem.ts';
+import type { Channel } from '../../api/types.ts';
+import { formatTime } from '../../lib/format.ts';
+import { useStore } from '../../store/store-context.tsx';
+import { Modal } from '../../ui/modal.tsx';
+import { ChannelStatusBadge } from '../../ui/status-badge.tsx';
+import { notify } from '../../ui/toaster.tsx';
+import { ConnectChannelDialog } from './connect-channel-dialog.tsx';
+
+/** The store's channels: status, pending pushes, last push and last error; connect, pause, disconnect. */
+export function ChannelsPage() {
+  const api = useApi();
+  const { storeId, channels, refetchChannels } = useStore();
+  const [connecting, setConnecting] = createSignal(false);
+  const [disconnecting, setDisconnecting] = createSignal<Channel>();
+  const [busy, setBusy] = createSignal(false);
+
+  const setStatus = async (channel: Channel, status: 'active' | 'paused') => {
+    try {
+      await unwrap(
+        api.PATCH('/stores/{storeId}/channels/{channelId}', {
+          params: { path: { storeId: storeId(), channelId: channel.id } },
+          body: { status },
+        }),
+      );
+      notify('success', `${channel.name} ${status === 'paused' ? 'paused' : 'resumed'}`);
+      refetchChannels();
+    } catch (error) {
+      notify(
+        'error',
+        `Could not ${status === 'paused' ? 'pause' : 'resume'} ${channel.name}`,
+        errorMessage(error),
+      );
+    }
+  };
+
+  const disconnect = async () => {
+    const channel = disconnecting();
+    if (!channel) return;
+    setBusy(true);
+    try {
+      await unwrap(
+        api.POST('/stores/{storeId}/channels/{channelId}/disconnect', {
+          params: { path: { storeId: storeId(), channelId: channel.id } },
+        }),
+      );
+      notify('success', `${channel.name} disconnected`, 'Its credentials were deleted; its history is kept.');
+      setDisconnecting(undefined);
+      refetchChannels();
+    } catch (error) {
+      notify('error', `Could not disconnect ${channel.name}`, errorMessage(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section class="page">
+      <header class="page-header">
+        <h1>Channels</h1>
+        <div class="page-actions">
+          <button type="button" class="button button-primary" onClick={() => setConnecting(true)}>
+            Connect channel
+          </button>
+        </div>
+      </header>
+      <Show when={channels.error}>
+        <p class="form-error" role="alert">
+          {errorMessage(channels.error)}
+        </p>
+      </Show>
+      <Show
+        when={(channels.latest ?? []).length > 0}
+        fallback={<p class="empty">No channel connected yet.</p>}
+      >
+        <div class="table-scroll">
+          <table class="table" aria-label="Channels">
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Connector</th>
+                <th scope="col">Status</th>
+                <th scope="col" class="num">
+                  Pending pushes
+                </th>
+                <th scope="col">Last push</th>
+                <th scope="col">Last error</th>
+                <th scope="col">
+                  <span class="sr-only">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              <For each={channels.latest}>
+                {(channel) => (
+                  <tr>
+                    <td>
+                      <strong>{channel.name}</strong>
+                      <Show when={channel.webhookUrl}>
+                        <span class="cell-sub">Order webhook: {channel.webhookUrl}</span>
+                      </Show>
+                    </td>
+                    <td>{channel.connectorId}</td>
+                    <td>
+                      <ChannelStatusBadge status={channel.status} />
+                    </td>
+                    <td class="num">{channel.sync.pendingPushes}</td>
+                    <td>{channel.sync.lastPushAt ? formatTime(channel.sync.lastPushAt) : 'Never'}</td>
+                    <td>
+                      <Show when={channel.sync.lastError} fallback="—">
+                        {(err) => (
+                          <span class="error-text">
+                            {err().message ?? err().code} <span class="cell-sub">{formatTime(err().at)}</span>
+                          </span>
+                        )}
+                      </Show>
+                    </td>
+                    <td class="row-actions">
+                      <Show when={channel.status === 'active'}>
+                        <button
+                          type="button"
+                          class="button button-small"
+                          onClick={() => void setStatus(channel, 'paused')}
+                        >
+                          Pause
+                        </button>
+                      </Show>
+                      <Show when={channel.status === 'paused'}>
+                        <button
+                          type="button"
+                          class="button button-small"
+                          onClick={() => void setStatus(channel, 'active')}
+                        >
+                          Resume
+                        </button>
+                      </Show>
+                      <Show when={channel.status !== 'disconnected'}>
+                        <button
+                          type="button"
+                          class="button button-small button-danger"
+                          onClick={() => setDisconnecting(channel)}
+                        >
+                          Disconnect
+                        </button>
+                      </Show>
+                    </td>
+                  </tr>
+                )}
+              </For>
+            </tbody>
+          </table>
+        </div>
+      </Show>
+      <ConnectChannelDialog
+        storeId={storeId()}
+        open={connecting()}
+        onOpenChange={setConnecting}
+        onConnected={() => {
+          setConnecting(false);
+          refetchChannels();
+        }}
+      />
+      <Modal
+        open={disconnecting() !== undefined}
+        onOpenChange={(open) => !open && setDisconnecting(undefined)}
+        title={`Disconnect ${disconnecting()?.name ?? ''}?`}
+        description="Pushes and order webhooks stop and the stored credentials are deleted. Its listings and Sync History are kept."
+        footer={
+          <>
+            <button type="button" class="button" onClick={() => setDisconnecting(undefined)}>
+              Cancel
+            </button>
+            <button
+              type="button"
+              class="button button-danger"
+              disabled={busy()}
+              onClick={() => void disconnect()}
+            >
+              Disconnect
+            </button>
+          </>
+        }
+      >
+        <span />
+      </Modal>
+    </section>
+  );
+}

@@ -1,0 +1,194 @@
+import { A, useParams } from '@solidjs/router';
+import { createResource, createSignal, For, Show } from 'solid-js';
+import { useApi } from '../../api/api-context.tsx';
+import { unwrap } from '../../api/client.ts';
+import { errorMessage } from '../../api/problem.ts';
+import { describeInputs, describeRule } from '../../lib/explanation.ts';
+import { formatQuantity } from '../../lib/format.ts';
+import { useStore } from '../../store/store-context.tsx';
+import { ChannelStatusBadge } from '../../ui/status-badge.tsx';
+import { notify } from '../../ui/toaster.tsx';
+import { ToggleSwitch } from '../../ui/toggle-switch.tsx';
+import { AutoSyncWarning } from './auto-sync-warning.tsx';
+
+/** One product: its stock per location, and per channel the syncable balance with why it is that number. */
+export function ProductPage() {
+  const api = useApi();
+  const params = useParams();
+  const { storeId } = useStore();
+  const productId = () => Number(params.productId);
+  const [product, { mutate }] = createResource(
+    () => ({ storeId: storeId(), productId: productId() }),
+    (key) => unwrap(api.GET('/stores/{storeId}/products/{productId}', { params: { path: key } })),
+  );
+  const [balance, { refetch: refetchBalance }] = createResource(
+    () => ({ storeId: storeId(), productId: productId() }),
+    (key) => unwrap(api.GET('/stores/{storeId}/products/{productId}/balance', { params: { path: key } })),
+  );
+  const [confirming, setConfirming] = createSignal(false);
+  const [busy, setBusy] = createSignal(false);
+
+  const setAutoSync = async (enabled: boolean) => {
+    const current = product();
+    if (!current) return;
+    setBusy(true);
+    try {
+      await unwrap(
+        api.PUT('/stores/{storeId}/products/{productId}/auto-sync', {
+          params: { path: { storeId: storeId(), productId: current.id } },
+          body: { enabled },
+        }),
+      );
+      mutate({ ...current, autoSync: enabled });
+      notify('success', `Auto Sync turned ${enabled ? 'on' : 'off'} for ${current.sku}`);
+      void refetchBalance();
+    } catch (error) {
+      notify(
+        'error',
+        `Could not turn ${enabled ? 'on' : 'off'} Auto Sync for ${current.sku}`,
+        errorMessage(error),
+      );
+    } finally {
+      setBusy(false);
+      setConfirming(false);
+    }
+  };
+
+  return (
+    <section class="page">
+      <p>
+        <A href={`/stores/${storeId()}/products`}>← Products</A>
+      </p>
+      <Show when={product.error}>
+        <p class="form-error" role="alert">
+          {errorMessage(product.error)}
+        </p>
+      </Show>
+      <Show when={product.latest}>
+        {(p) => (
+          <>
+            <header class="page-header">
+              <h1>
+                {p().sku} <span class="muted">{p().name}</span>
+              </h1>
+              <div class="page-actions">
+                <ToggleSwitch
+                  label="Auto Sync"
+                  checked={p().autoSync || confirming()}
+                  disabled={busy()}
+                  onChange={(enabled) => (enabled ? setConfirming(true) : void setAutoSync(false))}
+                />
+                <A class="button" href={`/stores/${storeId()}/sync-history?product=${p().id}`}>
+                  Sync History
+                </A>
+              </div>
+            </header>
+            <Show when={balance.latest}>
+              {(b) => (
+                <>
+                  <div class="stat-grid">
+                    <For
+                      each={
+                        [
+                          ['On hand', b().onHand],
+                          ['Committed', b().committed],
+                          ['Incoming', b().incoming],
+                          ['Available', b().available],
+                        ] as const
+                      }
+                    >
+                      {([label, value]) => (
+                        <div class="card stat">
+                          <span class="stat-value">{formatQuantity(value)}</span>
+                          <span class="stat-label">{label}</span>
+                        </div>
+                      )}
+                    </For>
+                  </div>
+                  <section class="card" aria-labelledby="channels-title">
+                    <h2 id="channels-title">Syncable balance per channel</h2>
+                    <Show
+                      when={b().channels.length > 0}
+                      fallback={<p class="empty">No channel connected.</p>}
+                    >
+                      <For each={b().channels}>
+                        {(channel) => (
+                          <article class="channel-balance">
+                            <h3>
+                              {channel.name} <ChannelStatusBadge status={channel.status} />:{' '}
+                              <strong>
+                                {channel.syncable.quantity === null
+                                  ? `Unknown (${channel.syncable.unknownReason ?? 'held'})`
+                                  : formatQuantity(channel.syncable.quantity)}
+                              </strong>
+                            </h3>
+                            <p>{describeRule(channel.syncable.explanation.rule)}</p>
+                            <ol class="steps">
+                              <For each={channel.syncable.explanation.steps}>{(step) => <li>{step}</li>}</For>
+                            </ol>
+                            <dl class="facts">
+                              <For each={describeInputs(channel.syncable.explanation)}>
+                                {(row) => (
+                                  <>
+                                    <dt>{row.label}</dt>
+                                    <dd>{row.value}</dd>
+                                  </>
+                                )}
+                              </For>
+                            </dl>
+                          </article>
+                        )}
+                      </For>
+                    </Show>
+                  </section>
+                  <section class="card" aria-labelledby="locations-title">
+                    <h2 id="locations-title">Stock per location</h2>
+                    <table class="table">
+                      <thead>
+                        <tr>
+                          <th scope="col">Location</th>
+                          <th scope="col" class="num">
+                            On hand
+                          </th>
+                          <th scope="col" class="num">
+                            Committed
+                          </th>
+                          <th scope="col" class="num">
+                            Incoming
+                          </th>
+                          <th scope="col" class="num">
+                            Available
+                          </th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        <For each={b().perLocation}>
+                          {(loc) => (
+                            <tr>
+                              <td>{loc.name}</td>
+                              <td class="num">{formatQuantity(loc.onHand)}</td>
+                              <td class="num">{formatQuantity(loc.committed)}</td>
+                              <td class="num">{formatQuantity(loc.incoming)}</td>
+                              <td class="num">{formatQuantity(loc.available)}</td>
+                            </tr>
+                          )}
+                        </For>
+                      </tbody>
+                    </table>
+                  </section>
+                </>
+              )}
+            </Show>
+            <AutoSyncWarning
+              storeId={storeId()}
+              request={confirming() ? { subject: p().sku, selection: { ids: [p().id] } } : undefined}
+              busy={busy()}
+              onConfirm={() => void setAutoSync(true)}
+              onCancel={() => setConfirming(false)}
+            />
+          </>
+        )}
+      </Show>
+    </section>
+  );
+}

@@ -1,0 +1,353 @@
+import { useSearchParams } from '@solidjs/router';
+import { createEffect, createMemo, createResource, createSignal, on, onCleanup, Show } from 'solid-js';
+import { useApi } from '../../api/api-context.tsx';
+import { unwrap } from '../../api/client.ts';
+import { errorMessage } from '../../api/problem.ts';
+import type { AutoSyncChange, ProductListItem } from '../../api/types.ts';
+import { formatCount, plural } from '../../lib/format.ts';
+import { FIRST_PAGE, type KeysetPages, nextPage, pageRange, previousPage } from '../../lib/keyset-pages.ts';
+import {
+  nextSort,
+  type ProductQuery,
+  productFilterOf,
+  productFilterSearch,
+  productQueryParams,
+  readProductQuery,
+} from '../../lib/product-query.ts';
+import {
+  EMPTY_SELECTION,
+  offersSelectAll,
+  type Selection,
+  selectedCount,
+  selectionBody,
+  togglePage,
+  toggleRow,
+} from '../../lib/selection.ts';
+import { useStore } from '../../store/store-context.tsx';
+import { notify } from '../../ui/toaster.tsx';
+import { type AutoSyncRequest, AutoSyncWarning } from './auto-sync-warning.tsx';
+import { BulkActionsMenu } from './bulk-actions-menu.tsx';
+import { CreateProductDialog } from './create-product-dialog.tsx';
+import { MoreActionsMenu } from './more-actions-menu.tsx';
+import { ProductFilters } from './product-filters.tsx';
+import { ProductsTable } from './products-table.tsx';
+
+export const PAGE_SIZE = 50;
+
+/** What confirming the overwrite warning will do. */
+type PendingOn =
+  | { kind: 'single'; item: ProductListItem; request: AutoSyncRequest }
+  | { kind: 'bulk'; count: number; request: AutoSyncRequest };
+
+export function ProductsPage() {
+  const api = useApi();
+  const { storeId, activeChannels } = useStore();
+  const [params, setParams] = useSearchParams();
+  const query = createMemo(() => readProductQuery(params), undefined, {
+    equals: (a, b) => JSON.stringify(a) === JSON.stringify(b),
+  });
+  const filter = createMemo(() => productFilterOf(query()), undefined, {
+    equals: (a, b) => JSON.stringify(a) === JSON.stringify(b),
+  });
+  const [pages, setPages] = createSignal<KeysetPages>(FIRST_PAGE);
+  const [selection, setSelection] = createSignal<Selection>(EMPTY_SELECTION);
+  // A new search, filter or sort starts again at the first page with nothing selected.
+  createEffect(
+    on(
+      query,
+      () => {
+        setPages(FIRST_PAGE);
+        setSelection(EMPTY_SELECTION);
+      },
+      { defer: true },
+    ),
+  );
+
+  const [list, { refetch: refetchList, mutate: mutateList }] = createResource(
+    () => ({ storeId: storeId(), query: query(), cursor: pages().current }),
+    ({ storeId, query, cursor }) =>
+      unwrap(
+        api.GET('/stores/{storeId}/products', {
+          params: {
+            path: { storeId },
+            query: {
+              ...productFilterSearch(productFilterOf(query)),
+              sort: query.sort,
+              direction: query.direction,
+              limit: PAGE_SIZE,
+              ...(cursor !== undefined && { cursor }),
+            },
+          },
+        }),
+      ),
+  );
+  const [count, { refetch: refetchCount }] = createResource(
+    () => ({ storeId: storeId(), filter: filter() }),
+    ({ storeId, filter }) =>
+      unwrap(
+        api.GET('/stores/{storeId}/products/count', {
+          params: { path: { storeId }, query: productFilterSearch(filter) },
+        }),
+      ).then((r) => r.count),
+  );
+
+  const items = () => list.latest?.items ?? [];
+  const pageIds = () => items().map((i) => i.id);
+  const total = () => count.latest ?? 0;
+  const setQuery = (patch: Partial<ProductQuery>) => setParams(productQueryParams({ ...query(), ...patch }));
+
+  // The Sync toggles: the value shown while a change awaits confirmation or the server.
+  const [shown, setShown] = createSignal(new Map<number, boolean>());
+  const [busyIds, setBusyIds] = createSignal(new Set<number>());
+  const showAs = (id: number, value: boolean | undefined) =>
+    setShown((m) => {
+      const next = new Map(m);
+      if (value === undefined) next.delete(id);
+      else next.set(id, value);
+      return next;
+    });
+  const setBusy = (id: number, busy: boolean) =>
+    setBusyIds((s) => {
+      const next = new Set(s);
+      if (busy) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  const autoSyncOf = (item: ProductListItem) => shown().get(item.id) ?? item.autoSync;
+
+  const [pendingOn, setPendingOn] = createSignal<PendingOn>();
+  const [applying, setApplying] = createSignal(false);
+  const [creating, setCreating] = createSignal(false);
+
+  const setItemAutoSync = (id: number, autoSync: boolean) =>
+    mutateList((current) =>
+      current
+        ? { ...current, items: current.items.map((i) => (i.id === id ? { ...i, autoSync } : i)) }
+        : current,
+    );
+
+  async function putAutoSync(item: ProductListItem, enabled: boolean): Promise<void> {
+    setBusy(item.id, true);
+    try {
+      await unwrap(
+        api.PUT('/stores/{storeId}/products/{productId}/auto-sync', {
+          params: { path: { storeId: storeId(), productId: item.id } },
+          body: { enabled },
+        }),
+      );
+      setItemAutoSync(item.id, enabled);
+      notify(
+        'success',
+        `Auto Sync turned ${enabled ? 'on' : 'off'} for ${item.sku}`,
+        enabled
+          ? `Its syncable balance is being pushed to ${plural(activeChannels().length, 'channel')}.`
+          : 'Its quantity will no longer be pushed to channels.',
+      );
+    } catch (error) {
+      notify(
+        'error',
+        `Could not turn ${enabled ? 'on' : 'off'} Auto Sync for ${item.sku}`,
+        errorMessage(error),
+      );
+    } finally {
+      // Success: the row now holds the new value; failure: the toggle goes back to the row's value.
+      showAs(item.id, undefined);
+      setBusy(item.id, false);
+    }
+  }
+
+  const onAutoSync = (item: ProductListItem, enabled: boolean) => {
+    showAs(item.id, enabled);
+    if (!enabled) {
+      void putAutoSync(item, false);
+      return;
+    }
+    setPendingOn({ kind: 'single', item, request: { subject: item.sku, selection: { ids: [item.id] } } });
+  };
+
+  const onBulk = async (enabled: boolean) => {
+    const n = selectedCount(selection(), total());
+    const body = selectionBody(selection());
+    if (enabled) {
+      setPendingOn({ kind: 'bulk', count: n, request: { subject: plural(n, 'product'), selection: body } });
+      return;
+    }
+    await applyBulk(false, body, n);
+  };
+
+  async function applyBulk(
+    enabled: boolean,
+    body: ReturnType<typeof selectionBody>,
+    n: number,
+  ): Promise<void> {
+    setApplying(true);
+    try {
+      const change: AutoSyncChange = await unwrap(
+        api.POST('/stores/{storeId}/products/auto-sync', {
+          params: { path: { storeId: storeId() } },
+          body: { ...body, enabled },
+        }),
+      );
+      notify(
+        'success',
+        `Auto Sync turned ${enabled ? 'on' : 'off'} for ${plural(n, 'selected product')}`,
+        enabled
+          ? `${plural(change.updated, 'product')} changed; ${plural(change.marked, 'push', 'pushes')} queued.`
+          : `${plural(change.updated, 'product')} changed; ${plural(change.unmarked, 'pending push', 'pending pushes')} dropped.`,
+      );
+      setSelection(EMPTY_SELECTION);
+      void refetchList();
+      void refetchCount();
+    } catch (error) {
+      notify('error', `Could not turn ${enabled ? 'on' : 'off'} Auto Sync`, errorMessage(error));
+    } finally {
+      setApplying(false);
+    }
+  }
+
+  const confirmOn = async () => {
+    const pending = pendingOn();
+    if (!pending) return;
+    if (pending.kind === 'single') {
+      setPendingOn(undefined);
+      await putAutoSync(pending.item, true);
+    } else {
+      await applyBulk(true, pending.request.selection, pending.count);
+      setPendingOn(undefined);
+    }
+  };
+  const cancelOn = () => {
+    const pending = pendingOn();
+    if (pending?.kind === 'single') showAs(pending.item.id, undefined);
+    setPendingOn(undefined);
+  };
+
+  // Scroll back to the table's top when paging (the header stays where the merchant expects it).
+  let top: HTMLHeadingElement | undefined;
+  const goTo = (next: KeysetPages) => {
+    setPages(next);
+    setSelection(EMPTY_SELECTION);
+    top?.scrollIntoView({ block: 'start' });
+  };
+  const range = () => pageRange(pages(), PAGE_SIZE, items().length);
+  onCleanup(() => setPendingOn(undefined));
+
+  return (
+    <section class="page">
+      <header class="page-header">
+        <h1 ref={top}>Products</h1>
+        <div class="page-actions">
+          <button type="button" class="button button-primary" onClick={() => setCreating(true)}>
+            Create Product
+          </button>
+          <MoreActionsMenu storeId={storeId()} />
+        </div>
+      </header>
+
+      <ProductFilters query={query()} channels={activeChannels()} onChange={setQuery} />
+
+      <div class="table-toolbar">
+        <BulkActionsMenu
+          selectedCount={selectedCount(selection(), total())}
+          onTurnOn={() => void onBulk(true)}
+          onTurnOff={() => void onBulk(false)}
+        />
+        <span class="muted" aria-live="polite">
+          <Show when={selectedCount(selection(), total()) > 0} fallback={`${plural(total(), 'product')}`}>
+            {plural(selectedCount(selection(), total()), 'product')} selected
+          </Show>
+        </span>
+      </div>
+
+      <Show when={offersSelectAll(selection(), pageIds(), total())}>
+        <div class="selection-banner" role="status">
+          All {plural(pageIds().length, 'product')} on this page are selected.{' '}
+          <button
+            type="button"
+            class="link-button"
+            onClick={() => setSelection({ kind: 'all', filter: filter() })}
+          >
+            Select all {formatCount(total())} matching
+          </button>
+        </div>
+      </Show>
+      <Show when={selection().kind === 'all'}>
+        <div class="selection-banner" role="status">
+          All {plural(total(), 'matching product')} are selected.{' '}
+          <button type="button" class="link-button" onClick={() => setSelection(EMPTY_SELECTION)}>
+            Clear selection
+          </button>
+        </div>
+      </Show>
+
+      <Show when={list.error}>
+        <p class="form-error" role="alert">
+          The products could not be loaded: {errorMessage(list.error)}
+        </p>
+      </Show>
+
+      <ProductsTable
+        storeId={storeId()}
+        items={items()}
+        channels={activeChannels()}
+        query={query()}
+        selection={selection()}
+        autoSyncOf={autoSyncOf}
+        busyIds={busyIds()}
+        loading={list.loading}
+        onSort={(column) => setQuery(nextSort(query(), column))}
+        onTogglePage={() => setSelection((s) => togglePage(s, pageIds()))}
+        onToggleRow={(id) => setSelection((s) => toggleRow(s, id, pageIds()))}
+        onAutoSync={onAutoSync}
+      />
+      <Show when={!list.loading && items().length === 0}>
+        <p class="empty">No products match. Clear the search or filters, or create a product.</p>
+      </Show>
+
+      <nav class="pager" aria-label="Pages">
+        <span class="muted">
+          {items().length > 0
+            ? `Showing ${formatCount(range().from)}–${formatCount(range().to)} of ${formatCount(total())}`
+            : ''}
+        </span>
+        <button
+          type="button"
+          class="button"
+          disabled={pages().previous.length === 0}
+          onClick={() => goTo(previousPage(pages()))}
+        >
+          Previous
+        </button>
+        <button
+          type="button"
+          class="button"
+          disabled={!list.latest?.nextCursor}
+          onClick={() => {
+            const cursor = list.latest?.nextCursor;
+            if (cursor) goTo(nextPage(pages(), cursor));
+          }}
+        >
+          Next
+        </button>
+      </nav>
+
+      <AutoSyncWarning
+        storeId={storeId()}
+        request={pendingOn()?.request}
+        busy={applying()}
+        onConfirm={() => void confirmOn()}
+        onCancel={cancelOn}
+      />
+      <CreateProductDialog
+        storeId={storeId()}
+        open={creating()}
+        onOpenChange={setCreating}
+        onCreated={() => {
+          setCreating(false);
+          void refetchList();
+          void refetchCount();
+        }}
+      />
+    </section>
+  );
+}

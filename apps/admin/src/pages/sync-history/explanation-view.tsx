@@ -1,0 +1,58 @@
+import { For, Show } from 'solid-js';
+import type { SyncHistoryEntry } from '../../api/types.ts';
+import { describeInputs, describeRule, readExplanation } from '../../lib/explanation.ts';
+import { formatTime, humanize, plural } from '../../lib/format.ts';
+
+/** “Why this number?”: the stock it started from, the rule that won, and each step of the math. */
+export function ExplanationView(props: { entry: SyncHistoryEntry }) {
+  const explanation = () => readExplanation(props.entry.explanation);
+  return (
+    <div class="explanation">
+      <Show
+        when={explanation()}
+        fallback={<pre class="raw-json">{JSON.stringify(props.entry.explanation, null, 2)}</pre>}
+      >
+        {(ex) => (
+          <>
+            <div class="explanation-columns">
+              <div>
+                <h3 class="explanation-heading">Started from</h3>
+                <dl class="facts">
+                  <For each={describeInputs(ex())}>
+                    {(row) => (
+                      <>
+                        <dt>{row.label}</dt>
+                        <dd>{row.value}</dd>
+                      </>
+                    )}
+                  </For>
+                </dl>
+              </div>
+              <div>
+                <h3 class="explanation-heading">Rule applied</h3>
+                <p>{describeRule(ex().rule)}</p>
+                <h3 class="explanation-heading">Steps</h3>
+                <ol class="steps">
+                  <For each={ex().steps}>{(step) => <li>{step}</li>}</For>
+                </ol>
+              </div>
+            </div>
+          </>
+        )}
+      </Show>
+      <p class="muted">
+        Triggered by {humanize(props.entry.cause.type)} <code>{props.entry.cause.ref}</code>
+        {props.entry.cause.marks > 1
+          ? `, ${plural(props.entry.cause.marks, 'change')} coalesced since ${formatTime(props.entry.cause.firstMarkedAt)}`
+          : ''}
+        . Attempt {props.entry.attempt}.
+      </p>
+      <Show when={props.entry.errorMessage}>
+        <p class="form-error">
+          {props.entry.errorCode ? `${props.entry.errorCode}: ` : ''}
+          {props.entry.errorMessage}
+        </p>
+      </Show>
+    </div>
+  );
+}

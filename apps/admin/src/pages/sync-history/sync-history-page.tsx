@@ -1,0 +1,248 @@
+import { useSearchParams } from '@solidjs/router';
+import { createEffect, createMemo, createSignal, For, on, onCleanup, Show } from 'solid-js';
+import { useApi } from '../../api/api-context.tsx';
+import { unwrap } from '../../api/client.ts';
+import { errorMessage } from '../../api/problem.ts';
+import type { SyncHistoryEntry } from '../../api/types.ts';
+import { formatQuantity, formatTime, humanize } from '../../lib/format.ts';
+import {
+  acceptsLiveEntries,
+  type HistoryQuery,
+  historyApiQuery,
+  historyQueryParams,
+  mergeEntries,
+  readHistoryQuery,
+  SYNC_STATUSES,
+  streamSearch,
+} from '../../lib/history-query.ts';
+import { useStore } from '../../store/store-context.tsx';
+import { SelectField } from '../../ui/select-field.tsx';
+import { StatusBadge } from '../../ui/status-badge.tsx';
+import { ExplanationView } from './explanation-view.tsx';
+import { ProductPicker } from './product-picker.tsx';
+
+const PAGE_SIZE = 50;
+
+export function SyncHistoryPage() {
+  const api = useApi();
+  const { storeId, channels } = useStore();
+  const [params, setParams] = useSearchParams();
+  const query = createMemo(() => readHistoryQuery(params), undefined, {
+    equals: (a, b) => JSON.stringify(a) === JSON.stringify(b),
+  });
+  const setQuery = (patch: Partial<HistoryQuery>) => setParams(historyQueryParams({ ...query(), ...patch }));
+
+  const [entries, setEntries] = createSignal<SyncHistoryEntry[]>([]);
+  const [nextCursor, setNextCursor] = createSignal<string | null>(null);
+  const [loading, setLoading] = createSignal(false);
+  const [error, setError] = createSignal<unknown>();
+  const [fresh, setFresh] = createSignal(new Set<number>());
+  const [live, setLive] = createSignal<'connecting' | 'live' | 'off'>('off');
+
+  async function load(cursor: string | null) {
+    setLoading(true);
+    setError(undefined);
+    try {
+      const page = await unwrap(
+        api.GET('/stores/{storeId}/sync-history', {
+          params: {
+            path: { storeId: storeId() },
+            query: { ...historyApiQuery(query()), limit: PAGE_SIZE, ...(cursor && { cursor }) },
+          },
+        }),
+      );
+      setEntries((current) => (cursor ? mergeEntries(current, page.items) : page.items));
+      setNextCursor(page.nextCursor);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setLoading(false);
+    }
+  }
+
+  createEffect(on([storeId, query], () => void load(null)));
+
+  // New entries arrive over Server-Sent Events with the same filters; the browser reconnects by itself and
+  // resumes after the last id it saw.
+  createEffect(
+    on([storeId, query], ([id, q]) => {
+      if (!acceptsLiveEntries(q, Date.now())) {
+        setLive('off');
+        return;
+      }
+      const source = new EventSource(`/api/v1/stores/${id}/sync-history/stream${streamSearch(q)}`);
+      setLive('connecting');
+      source.addEventListener('ready', () => setLive('live'));
+      source.addEventListener('entry', (event) => {
+        const entry = JSON.parse((event as MessageEvent<string>).data) as SyncHistoryEntry;
+        setEntries((current) => mergeEntries(current, [entry]));
+        setFresh((s) => new Set(s).add(entry.id));
+      });
+      source.addEventListener('error', () => setLive('connecting'));
+      onCleanup(() => {
+        source.close();
+        setLive('off');
+      });
+    }),
+  );
+
+  const channelOptions = () => [
+    { value: '', label: 'Any channel' },
+    ...(channels.latest ?? []).map((c) => ({ value: String(c.id), label: c.name })),
+  ];
+
+  return (
+    <section class="page">
+      <header class="page-header">
+        <h1>Sync History</h1>
+        <span class={`live-indicator live-${live()}`} role="status">
+          {live() === 'live'
+            ? 'Live: new entries appear automatically'
+            : live() === 'connecting'
+              ? 'Connecting…'
+              : 'Not live (date range ended)'}
+        </span>
+      </header>
+      <search class="filters" aria-label="Filter Sync History">
+        <ProductPicker
+          storeId={storeId()}
+          productId={query().productId}
+          onChange={(productId) => setQuery({ productId })}
+        />
+        <SelectField
+          label="Channel"
+          value={query().channelId?.toString() ?? ''}
+          options={channelOptions()}
+          onChange={(value) => setQuery({ channelId: value ? Number(value) : undefined })}
+        />
+        <SelectField
+          label="Status"
+          value={query().status}
+          options={[
+            { value: '', label: 'Any status' },
+            ...SYNC_STATUSES.map((s) => ({ value: s, label: humanize(s) })),
+          ]}
+          onChange={(value) => setQuery({ status: value as HistoryQuery['status'] })}
+        />
+        <div class="field">
+          <label class="field-label" for="history-from">
+            From
+          </label>
+          <input
+            id="history-from"
+            class="input"
+            type="date"
+            value={query().fromDay}
+            onChange={(e) => setQuery({ fromDay: e.currentTarget.value })}
+          />
+        </div>
+        <div class="field">
+          <label class="field-label" for="history-to">
+            To
+          </label>
+          <input
+            id="history-to"
+            class="input"
+            type="date"
+            value={query().toDay}
+            onChange={(e) => setQuery({ toDay: e.currentTarget.value })}
+          />
+        </div>
+      </search>
+
+      <Show when={error()}>
+        <p class="form-error" role="alert">
+          Sync History could not be loaded: {errorMessage(error())}
+        </p>
+      </Show>
+
+      <div class="table-scroll">
+        <table class="table history-table" aria-label="Sync History" aria-busy={loading()}>
+          <thead>
+            <tr>
+              <th scope="col">Time</th>
+              <th scope="col">Product</th>
+              <th scope="col">Channel</th>
+              <th scope="col">Status</th>
+              <th scope="col" class="num">
+                Quantity sent
+              </th>
+              <th scope="col" class="num">
+                Previous quantity
+              </th>
+              <th scope="col">Cause</th>
+              <th scope="col">
+                <span class="sr-only">Details</span>
+              </th>
+            </tr>
+          </thead>
+          <For each={entries()}>{(entry) => <HistoryRow entry={entry} fresh={fresh().has(entry.id)} />}</For>
+        </table>
+      </div>
+      <Show when={!loading() && entries().length === 0 && !error()}>
+        <p class="empty">No pushes match these filters yet.</p>
+      </Show>
+      <div class="pager">
+        <Show when={nextCursor()}>
+          {(cursor) => (
+            <button type="button" class="button" disabled={loading()} onClick={() => void load(cursor())}>
+              {loading() ? 'Loading…' : 'Load older entries'}
+            </button>
+          )}
+        </Show>
+      </div>
+    </section>
+  );
+}
+
+function HistoryRow(props: { entry: SyncHistoryEntry; fresh: boolean }) {
+  const [open, setOpen] = createSignal(false);
+  const detailsId = `history-why-${props.entry.id}`;
+  const e = () => props.entry;
+  return (
+    <tbody class="history-entry" classList={{ fresh: props.fresh }} data-entry-id={e().id}>
+      <tr>
+        <td>
+          <time datetime={new Date(e().createdAt).toISOString()}>{formatTime(e().createdAt)}</time>
+        </td>
+        <td>
+          <span class="sku">{e().sku}</span>
+          <span class="cell-sub">{e().productName}</span>
+        </td>
+        <td>{e().channelName}</td>
+        <td>
+          <StatusBadge status={e().status} />
+          <Show when={e().errorMessage}>
+            <span class="cell-sub error-text">{e().errorMessage}</span>
+          </Show>
+        </td>
+        <td class="num">{e().quantity === null ? 'Held (unknown)' : formatQuantity(e().quantity)}</td>
+        <td class="num">
+          {e().previousQuantity === null ? 'Unknown' : formatQuantity(e().previousQuantity)}
+        </td>
+        <td>
+          {humanize(e().cause.type)}
+          <span class="cell-sub">{e().cause.ref}</span>
+        </td>
+        <td>
+          <button
+            type="button"
+            class="link-button"
+            aria-expanded={open()}
+            aria-controls={detailsId}
+            onClick={() => setOpen((v) => !v)}
+          >
+            Why this number?
+          </button>
+        </td>
+      </tr>
+      <Show when={open()}>
+        <tr class="details-row" id={detailsId}>
+          <td colSpan={8}>
+            <ExplanationView entry={e()} />
+          </td>
+        </tr>
+      </Show>
+    </tbody>
+  );
+}

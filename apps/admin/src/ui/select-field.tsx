@@ -1,0 +1,45 @@
+import { Select } from '@kobalte/core/select';
+
+export interface SelectOption {
+  value: string;
+  label: string;
+}
+
+/** A labelled single-choice select (Kobalte: listbox popup, type-ahead, arrow keys). */
+export function SelectField(props: {
+  label: string;
+  options: SelectOption[];
+  value: string;
+  onChange: (value: string) => void;
+  class?: string;
+}) {
+  const selected = () => props.options.find((o) => o.value === props.value) ?? props.options[0];
+  return (
+    <Select<SelectOption>
+      class={`field select-field ${props.class ?? ''}`}
+      options={props.options}
+      optionValue="value"
+      optionTextValue="label"
+      value={selected()}
+      onChange={(option) => option && props.onChange(option.value)}
+      disallowEmptySelection
+      itemComponent={(item) => (
+        <Select.Item item={item.item} class="select-item">
+          <Select.ItemLabel>{item.item.rawValue.label}</Select.ItemLabel>
+          <Select.ItemIndicator class="select-item-indicator">✓</Select.ItemIndicator>
+        </Select.Item>
+      )}
+    >
+      <Select.Label class="field-label">{props.label}</Select.Label>
+      <Select.Trigger class="select-trigger">
+        <Select.Value<SelectOption>>{(state) => state.selectedOption()?.label}</Select.Value>
+        <Select.Icon class="select-icon">▾</Select.Icon>
+      </Select.Trigger>
+      <Select.Portal>
+        <Select.Content class="popover select-content">
+          <Select.Listbox class="select-listbox" />
+        </Select.Content>
+      </Select.Portal>
+    </Select>
+  );
+}
