@@ -25,13 +25,11 @@ export const uploadQuerySchema = z.object({
 
 export const uploadFormSchema = z
   .object({
-    file: z
-      .instanceof(File, { message: 'attach the CSV file as the `file` field' })
-      .openapi({
-        type: 'string',
-        format: 'binary',
-        description: 'The CSV: header `sku,quantity[,mode][,location]`',
-      }),
+    file: z.instanceof(File, { message: 'attach the CSV file as the `file` field' }).openapi({
+      type: 'string',
+      format: 'binary',
+      description: 'The CSV: header `sku,quantity[,mode][,location]`',
+    }),
     mode: uploadMode.optional(),
   })
   .openapi('UploadForm');
