@@ -257,6 +257,7 @@ for (const dialect of DIALECTS) {
       it('answers unknown products with 404 naming where they were given, and changes nothing', async () => {
         const put = await s.request('PUT', `${base}/products/999999/auto-sync`, { body: { enabled: true } });
         expect(put.status).toBe(404);
+        expect(await fieldsOf(put)).toEqual(['path.productId']);
         const bulk = await s.request('POST', `${base}/products/auto-sync`, {
           body: { ids: [idOf('PLATE'), 999999], enabled: true },
         });

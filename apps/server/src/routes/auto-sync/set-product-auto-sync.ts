@@ -1,6 +1,7 @@
 import { setAutoSync } from '@ballast/core';
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../app-env.ts';
+import { fieldErrorsIn } from '../products/field-errors-in.ts';
 import { productParamsSchema } from '../products/product-params.ts';
 import { operationOptions, storeIdOf } from '../shared/params.ts';
 import { errorResponses, jsonContent } from '../shared/responses.ts';
@@ -26,7 +27,9 @@ export function registerSetProductAutoSync(app: OpenAPIHono<AppEnv>): void {
     const storeId = storeIdOf(c, requested);
     const { enabled } = c.req.valid('json');
     const deps = c.get('deps');
-    const change = await setAutoSync(deps.db, storeId, productId, enabled, operationOptions(c));
+    const change = await fieldErrorsIn('path', () =>
+      setAutoSync(deps.db, storeId, productId, enabled, operationOptions(c)),
+    );
     deps.notifySync();
     return c.json(change, 200);
   });
