@@ -258,6 +258,22 @@ for (const dialect of DIALECTS) {
       });
     });
 
+    it('describes the multipart and text/csv bodies in the OpenAPI document', async () => {
+      const doc = (await (await s.app.request('/api/v1/openapi.json')).json()) as {
+        paths: Record<
+          string,
+          { post: { requestBody: { content: Record<string, { schema: { $ref: string } }> } } }
+        >;
+        components: { schemas: Record<string, { properties: Record<string, unknown>; required: string[] }> };
+      };
+      const content = doc.paths['/stores/{storeId}/uploads']!.post.requestBody.content;
+      expect(Object.keys(content).sort()).toEqual(['multipart/form-data', 'text/csv']);
+      const form = doc.components.schemas[content['multipart/form-data']!.schema.$ref.split('/').pop()!]!;
+      expect(form.properties.file).toMatchObject({ type: 'string', format: 'binary' });
+      expect(form.required).toEqual(['file']);
+      expect(form.properties).toHaveProperty('mode');
+    });
+
     describe('security', () => {
       it('refuses uploads without a token or with another store’s token, writing nothing', async () => {
         const before = await snapshot();
