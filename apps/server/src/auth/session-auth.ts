@@ -154,14 +154,21 @@ export function createSessionAuth(db: Db, dialect: DialectName, settings: Sessio
 
     async createUser(input) {
       const name = input.name?.trim() || input.email.split('@')[0] || input.email;
+      // better-auth answers a duplicate sign-up with a look-alike success (so sign-up cannot probe which emails
+      // exist); ours is an operator's command, which must say so.
+      if (await userIdByEmail(db, input.email)) throw duplicateEmail();
+      let created: SessionUser;
       try {
         const result = await auth.api.signUpEmail({
           body: { email: input.email, password: input.password, name },
         });
-        return toUser(result.user);
+        created = toUser(result.user);
       } catch (error) {
         throw domainErrorOf(error);
       }
+      // Another process may have taken the email in between: then the answer above was the look-alike.
+      if ((await userIdByEmail(db, input.email)) !== created.id) throw duplicateEmail();
+      return created;
     },
   };
 }
@@ -204,6 +211,18 @@ async function problemOf(response: Response): Promise<Error> {
       if (response.status < 500) return new HttpProblem(problem(400, 'bad_request', message));
       return new Error(`better-auth answered ${response.status}: ${message}`);
   }
+}
+
+const duplicateEmail = () => new ConflictError('a user with this email already exists', ['email']);
+
+async function userIdByEmail(db: Db, email: string): Promise<string | undefined> {
+  const row = await db
+    .withTables<{ authUsers: { id: string; email: string } }>()
+    .selectFrom('authUsers')
+    .select('id')
+    .where('email', '=', email.toLowerCase())
+    .executeTakeFirst();
+  return row?.id;
 }
 
 /** better-auth's sign-up refusals as core's typed errors, so the API and the CLI report them alike. */

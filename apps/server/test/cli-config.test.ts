@@ -1,0 +1,132 @@
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config.ts';
+
+describe('loadConfig', () => {
+  let dir: string;
+  let logs: string[];
+  const load = (env: Record<string, string>, flags = {}) =>
+    loadConfig({ env: { BALLAST_DATA_DIR: dir, ...env }, flags, log: (m) => logs.push(m) });
+  const errorOf = (f: () => unknown): ConfigError => {
+    try {
+      f();
+    } catch (error) {
+      if (error instanceof ConfigError) return error;
+      throw error;
+    }
+    throw new Error('expected a ConfigError');
+  };
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'ballast-config-'));
+    logs = [];
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('defaults: SQLite in the data folder, 127.0.0.1:8080, role all, demo on a fresh folder', () => {
+    const config = load({});
+    expect(config).toMatchObject({
+      databaseUrl: `sqlite:${join(dir, 'ballast.db')}`,
+      dialect: 'sqlite',
+      dataDir: dir,
+      host: '127.0.0.1',
+      port: 8080,
+      role: 'all',
+      demo: true,
+      freshDataDir: true,
+      publicUrl: 'http://127.0.0.1:8080',
+      trustedOrigins: ['http://127.0.0.1:8080'],
+      secureCookies: false,
+    });
+  });
+
+  it('generates a secret on a fresh folder in <dataDir>/secret with mode 0600, says so, and reuses it', () => {
+    const first = load({});
+    const file = join(dir, 'secret');
+    expect(first.secret.length).toBeGreaterThanOrEqual(32);
+    expect(readFileSync(file, 'utf8').trim()).toBe(first.secret);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(logs).toEqual([expect.stringContaining(file)]);
+    writeFileSync(join(dir, 'ballast.db'), '');
+    const again = load({});
+    expect(again.secret).toBe(first.secret);
+    expect(again).toMatchObject({ freshDataDir: false, demo: false });
+    expect(logs).toHaveLength(1);
+  });
+
+  it('prefers BALLAST_SECRET and writes no file', () => {
+    const config = load({ BALLAST_SECRET: 'a-secret-of-sixteen+' });
+    expect(config.secret).toBe('a-secret-of-sixteen+');
+    expect(() => statSync(join(dir, 'secret'))).toThrow();
+  });
+
+  it('flags override the environment', () => {
+    const config = load(
+      { PORT: '9000', HOST: '0.0.0.0', ROLE: 'worker', BALLAST_DEMO: 'true' },
+      { port: '9100', role: 'api', demo: false, publicUrl: 'https://shop.example/admin' },
+    );
+    expect(config).toMatchObject({
+      port: 9100,
+      host: '0.0.0.0',
+      role: 'api',
+      demo: false,
+      publicUrl: 'https://shop.example/admin',
+      trustedOrigins: ['https://shop.example'],
+      secureCookies: true,
+    });
+  });
+
+  it('reads PostgreSQL URLs, trusted origins and the cookie setting', () => {
+    const config = load({
+      DATABASE_URL: 'postgres://ballast:pw@db:5432/ballast',
+      BALLAST_SECRET: 'a-secret-of-sixteen+',
+      BALLAST_TRUSTED_ORIGINS: 'https://admin.example, https://other.example/path',
+      BALLAST_SECURE_COOKIES: 'yes',
+      HOST: '0.0.0.0',
+      PORT: '',
+    });
+    expect(config).toMatchObject({
+      dialect: 'postgres',
+      demo: false,
+      port: 8080,
+      publicUrl: 'http://localhost:8080',
+      trustedOrigins: ['http://localhost:8080', 'https://admin.example', 'https://other.example'],
+      secureCookies: true,
+    });
+  });
+
+  it('names the variable at fault', () => {
+    const cases: [Record<string, string>, string, RegExp][] = [
+      [{ PORT: 'abc' }, 'PORT', /PORT \(or --port\): expected a port number \(got "abc"\)/],
+      [{ PORT: '70000' }, 'PORT', /between 0 and 65535/],
+      [{ ROLE: 'everything' }, 'ROLE', /expected all, api or worker/],
+      [{ DATABASE_URL: 'mysql://db/x' }, 'DATABASE_URL', /expected sqlite:<file> or postgres:\/\//],
+      [{ BALLAST_SECRET: 'short' }, 'BALLAST_SECRET', /at least 16 characters/],
+      [{ BALLAST_DEMO: 'maybe' }, 'BALLAST_DEMO', /expected true or false/],
+      [{ PUBLIC_URL: 'ftp://x' }, 'PUBLIC_URL', /http\(s\) URL/],
+      [{ BALLAST_TRUSTED_ORIGINS: 'https://ok.example,nope' }, 'BALLAST_TRUSTED_ORIGINS', /http\(s\) URL/],
+      [{ DATABASE_URL: 'postgres://db/x' }, 'BALLAST_SECRET', /required with a PostgreSQL DATABASE_URL/],
+    ];
+    for (const [env, variable, message] of cases) {
+      const error = errorOf(() => load(env));
+      expect({ variable: error.variable, message: error.message }).toEqual({
+        variable,
+        message: expect.stringMatching(message),
+      });
+    }
+  });
+
+  it('never shows the secret in an error', () => {
+    expect(errorOf(() => load({ BALLAST_SECRET: 'hunter2' })).message).not.toContain('hunter2');
+  });
+
+  it('refuses to invent a secret for a database that already exists without one', () => {
+    writeFileSync(join(dir, 'ballast.db'), '');
+    const error = errorOf(() => load({}));
+    expect(error.variable).toBe('BALLAST_SECRET');
+    expect(error.message).toMatch(/the database does/);
+    expect(() => statSync(join(dir, 'secret'))).toThrow();
+  });
+});
