@@ -1,9 +1,14 @@
-import { sql } from 'kysely';
+import { type ExpressionBuilder, sql } from 'kysely';
 import type { Db } from '../db/connect.ts';
-import { type Cause, markDirty } from '../outbox/mark-dirty.ts';
-import { type ParsedProductFilter, productFilterWhere } from '../products/product-filter.ts';
+import { dialectOf } from '../db/dialect.ts';
+import { type Cause, markDirtyCounted } from '../outbox/mark-dirty.ts';
+import {
+  type ParsedProductFilter,
+  type ProductScope,
+  productFilterWhere,
+} from '../products/product-filter.ts';
 import { now } from '../shared/time.ts';
-import { type SelectedIds, withSelectionTable } from './selection-table.ts';
+import { withSelectionTable } from './selection-table.ts';
 
 export interface AutoSyncChange {
   /** Products whose flag changed (already-set products are left alone). */
@@ -17,8 +22,7 @@ export interface AutoSyncChange {
 /**
  * Turns Auto Sync on for the matching products that have it off, and marks exactly those products dirty on
  * every active channel, forced (push even if the channel seems to show the value already). Listing overrides
- * decide per pair: markDirty skips a listing whose override is off. The changing ids are held in a temporary
- * table, so each step is one set-based statement and products already on are never re-pushed.
+ * decide per pair: markDirty skips a listing whose override is off. Products already on are never re-pushed.
  */
 export async function turnAutoSyncOn(
   trx: Db,
@@ -26,12 +30,30 @@ export async function turnAutoSyncOn(
   filter: ParsedProductFilter,
   cause: Cause,
 ): Promise<AutoSyncChange> {
-  const changing = trx
-    .selectFrom('products as p')
-    .select('p.id')
-    .where(productFilterWhere(trx, storeId, filter))
-    .where('p.autoSync', '=', 0);
-  return withSelectionTable(trx, changing, async (selected) => {
+  const where = productFilterWhere(trx, storeId, filter);
+  const changing = (eb: ExpressionBuilder<ProductScope, 'p'>) =>
+    eb.and([where(eb), eb('p.autoSync', '=', 0)]);
+  const marks = { storeId, includeKits: false, cause, force: true } as const;
+  // SQLite has one writer, so nothing changes between two statements of this transaction: mark the products
+  // as if on, then switch them on, both by the same condition. Two passes and no id table. Not when the filter
+  // reads sync_dirty (syncStatus): the marks would change what it selects.
+  if (dialectOf(trx) === 'sqlite' && filter.syncStatus === undefined) {
+    const { marked } = await markDirtyCounted(trx, {
+      ...marks,
+      products: { matching: changing },
+      turningOn: true,
+    });
+    const result = await trx
+      .updateTable('products as p')
+      .set({ autoSync: 1, updatedAt: now() })
+      .where(changing)
+      .executeTakeFirst();
+    return { updated: Number(result.numUpdatedRows), marked, unmarked: 0 };
+  }
+  // Concurrent transactions (PostgreSQL) can flip a flag between statements, so the ids are chosen once and held
+  // in a temporary table: each step is one set-based statement on exactly those rows.
+  const chosen = trx.selectFrom('products as p').select('p.id').where(changing);
+  return withSelectionTable(trx, chosen, async (selected) => {
     // The auto_sync check is re-evaluated on PostgreSQL if a concurrent transaction changed the row meanwhile.
     const result = await trx
       .updateTable('products')
@@ -41,8 +63,8 @@ export async function turnAutoSyncOn(
       .executeTakeFirst();
     const updated = Number(result.numUpdatedRows);
     if (updated === 0) return { updated, marked: 0, unmarked: 0 };
-    const seq = await markDirty(trx, { storeId, products: selected, includeKits: false, cause, force: true });
-    return { updated, marked: await countMarks(trx, storeId, selected, seq), unmarked: 0 };
+    const { marked } = await markDirtyCounted(trx, { ...marks, products: selected });
+    return { updated, marked, unmarked: 0 };
   });
 }
 
@@ -92,16 +114,4 @@ export async function turnAutoSyncOff(
     )
     .executeTakeFirst();
   return { updated: Number(result.numUpdatedRows), marked: 0, unmarked: Number(removed.numDeletedRows) };
-}
-
-/** Pairs of the selection that carry this operation's sequence (only this transaction could set it). */
-async function countMarks(trx: Db, storeId: number, selected: SelectedIds, seq: number): Promise<number> {
-  const row = await trx
-    .selectFrom('syncDirty')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('storeId', '=', storeId)
-    .where('productId', 'in', selected)
-    .where('seq', '=', seq)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
 }

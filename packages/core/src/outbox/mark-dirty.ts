@@ -1,7 +1,15 @@
-import { type SelectQueryBuilder, sql } from 'kysely';
+import {
+  type Expression,
+  type ExpressionBuilder,
+  expressionBuilder,
+  type SelectQueryBuilder,
+  type SqlBool,
+  sql,
+} from 'kysely';
 import type { Db } from '../db/connect.ts';
 import type { CauseType, Database } from '../db/schema.ts';
 import { preparedQuery } from '../db/statement-cache.ts';
+import type { ProductScope } from '../products/product-filter.ts';
 import { chunk } from '../shared/chunk.ts';
 import { now } from '../shared/time.ts';
 import { nextSyncSeq } from './next-seq.ts';
@@ -11,10 +19,18 @@ export interface Cause {
   ref: string;
 }
 
-/** Product ids as a list, or as a query selecting a single `id` column (for set-based bulk marks). */
+/**
+ * Product ids as a list; or, for set-based bulk marks, a query selecting a single `id` column, or a condition
+ * on `products as p` (the cheapest: no set of ids to build and probe).
+ */
 export type ProductSelection =
   | readonly number[]
-  | SelectQueryBuilder<Database, keyof Database, { id: number }>;
+  | SelectQueryBuilder<Database, keyof Database, { id: number }>
+  | ProductCondition;
+
+export interface ProductCondition {
+  matching: (eb: ExpressionBuilder<ProductScope, 'p'>) => Expression<SqlBool>;
+}
 
 export interface MarkDirtyInput {
   storeId: number;
@@ -26,6 +42,18 @@ export interface MarkDirtyInput {
   force?: boolean;
   /** Only this channel (default: every active channel of the store). */
   channelId?: number;
+  /**
+   * Count the products' own Auto Sync flag as on (default false): for products being switched on later in the
+   * same transaction. Listing overrides still decide.
+   */
+  turningOn?: boolean;
+}
+
+export interface MarkedDirty {
+  /** The sync sequence the marks carry (0 when there was nothing to mark). */
+  seq: number;
+  /** (product, channel) pairs marked, new or already pending. */
+  marked: number;
 }
 
 /**
@@ -34,25 +62,31 @@ export interface MarkDirtyInput {
  * caused it: that is what makes a crash between commit and push harmless. Returns the sync sequence used.
  */
 export async function markDirty(trx: Db, input: MarkDirtyInput): Promise<number> {
+  return (await markDirtyCounted(trx, input)).seq;
+}
+
+/** markDirty, also reporting how many pairs it marked (from the statements' own row counts). */
+export async function markDirtyCounted(trx: Db, input: MarkDirtyInput): Promise<MarkedDirty> {
   const { products } = input;
-  if (Array.isArray(products) && products.length === 0) return 0;
+  if (Array.isArray(products) && products.length === 0) return { seq: 0, marked: 0 };
   const seq = await nextSyncSeq(trx);
+  let marked = 0;
   if (Array.isArray(products)) {
     const ids = [...new Set(products as readonly number[])];
     const includeKits = input.includeKits !== false;
     if (ids.length <= LIST_IDS) {
       // The common case (one ledger operation): one statement that also walks up to containing kits.
-      await markListed(trx, input, ids, includeKits, seq);
+      marked = await markListed(trx, input, ids, includeKits, seq);
     } else {
       // Kits are expanded over the whole list first, so a kit is marked once even when its components fall
       // into different chunks.
       const expanded = includeKits ? await withContainingKits(trx, ids) : ids;
-      for (const part of chunk(expanded, LIST_IDS)) await markListed(trx, input, part, false, seq);
+      for (const part of chunk(expanded, LIST_IDS)) marked += await markListed(trx, input, part, false, seq);
     }
   } else {
-    await markSelected(trx, input, products as Exclude<ProductSelection, readonly number[]>, seq);
+    marked = await markSelected(trx, input, products as Exclude<ProductSelection, readonly number[]>, seq);
   }
-  return seq;
+  return { seq, marked };
 }
 
 /** The products plus every kit that contains any of them, directly or through nested kits. */
@@ -92,7 +126,7 @@ const ON_CONFLICT = sql`on conflict (channel_id, product_id) do update set
 const COLUMNS = sql`(store_id, channel_id, product_id, seq, first_marked_at, last_cause_type, last_cause_ref,
       marks, "force", attempts, not_before)`;
 
-type ListShape = `${number}:${'kits' | 'flat'}:${'one' | 'all'}`;
+type ListShape = `${number}:${'kits' | 'flat'}:${'one' | 'all'}:${'flag' | 'on'}`;
 
 /**
  * Params: store, seq, at, cause type, cause ref, force, channel, then the product ids. The ids are looked up
@@ -101,7 +135,7 @@ type ListShape = `${number}:${'kits' | 'flat'}:${'one' | 'all'}`;
  * repeats, so even a corrupted cyclic graph ends) in the same statement: no extra round trip per operation.
  */
 const markListedQuery = preparedQuery<never, ListShape>((slot, shape) => {
-  const [count, kits, channels] = shape.split(':');
+  const [count, kits, channels, flag] = shape.split(':');
   const ids = sql.join(Array.from({ length: Number(count) }, (_, i) => slot(7 + i)));
   const onChannel = channels === 'one' ? sql` and c.id = ${slot(6)}` : sql``;
   const withKits =
@@ -120,7 +154,7 @@ const markListedQuery = preparedQuery<never, ListShape>((slot, shape) => {
     inner join channels as c on c.store_id = p.store_id and c.status = 'active'
     left join listings as l on l.channel_id = c.id and l.product_id = p.id
     where +p.store_id = ${slot(0)} and p.id in ${chosen}
-      and coalesce(l.auto_sync_override, p.auto_sync) = 1${onChannel}
+      and coalesce(l.auto_sync_override, ${flag === 'on' ? sql`1` : sql`p.auto_sync`}) = 1${onChannel}
     ${ON_CONFLICT}`;
 });
 
@@ -130,29 +164,35 @@ async function markListed(
   ids: readonly number[],
   includeKits: boolean,
   seq: number,
-): Promise<void> {
-  const shape: ListShape = `${ids.length}:${includeKits ? 'kits' : 'flat'}:${input.channelId === undefined ? 'all' : 'one'}`;
-  const { storeId, cause, force, channelId } = input;
+): Promise<number> {
+  const { storeId, cause, force, channelId, turningOn } = input;
+  const shape: ListShape = `${ids.length}:${includeKits ? 'kits' : 'flat'}:${channelId === undefined ? 'all' : 'one'}:${turningOn ? 'on' : 'flag'}`;
   const params = [storeId, seq, now(), cause.type, cause.ref, force ? 1 : 0, channelId ?? null, ...ids];
-  await markListedQuery(trx, shape, params);
+  return Number((await markListedQuery(trx, shape, params)).numAffectedRows ?? 0);
 }
 
-/** Marks the products a query selects (bulk changes): built per call, its cost is nothing beside the work. */
+/** Marks the products a query or condition selects (bulk changes): built per call, cheap beside the work. */
 async function markSelected(
   trx: Db,
   input: MarkDirtyInput,
-  productIds: SelectQueryBuilder<Database, keyof Database, { id: number }>,
+  products: Exclude<ProductSelection, readonly number[]>,
   seq: number,
-): Promise<void> {
+): Promise<number> {
   const at = now();
   const force = input.force ? 1 : 0;
   const onChannel = input.channelId === undefined ? sql`` : sql` and c.id = ${input.channelId}`;
-  await sql`insert into sync_dirty ${COLUMNS}
+  const chosen =
+    'matching' in products
+      ? products.matching(expressionBuilder<ProductScope, 'p'>())
+      : sql`p.id in ${products as SelectQueryBuilder<Database, keyof Database, { id: number }>}`;
+  const flag = input.turningOn ? sql`1` : sql`p.auto_sync`;
+  const result = await sql`insert into sync_dirty ${COLUMNS}
     select p.store_id, c.id, p.id, ${seq}, ${at}, ${input.cause.type}, ${input.cause.ref}, 1, ${force}, 0, ${at}
     from products as p
     inner join channels as c on c.store_id = p.store_id and c.status = 'active'
     left join listings as l on l.channel_id = c.id and l.product_id = p.id
-    where p.store_id = ${input.storeId} and p.id in ${productIds}
-      and coalesce(l.auto_sync_override, p.auto_sync) = 1${onChannel}
+    where p.store_id = ${input.storeId} and ${chosen}
+      and coalesce(l.auto_sync_override, ${flag}) = 1${onChannel}
     ${ON_CONFLICT}`.execute(trx);
+  return Number(result.numAffectedRows ?? 0);
 }
