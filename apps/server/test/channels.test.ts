@@ -169,6 +169,39 @@ for (const dialect of DIALECTS) {
         expect((replaced.body as ChannelBody).capabilities?.maxBatch).toBe(5);
       });
 
+      it('replacing the config retries the channel’s waiting pushes now, with a fresh budget', async () => {
+        await createProduct(s.t.db, s.store.id, { sku: 'WAIT-1', name: 'Waiting', autoSync: true });
+        const broken = { ...config, endpointUrl: 'http://127.0.0.1:9/inventory', lookupUrl: undefined };
+        const channel = await connect({ name: 'Broken endpoint', config: broken });
+        const engine = createSyncEngine({
+          db: s.t.db,
+          connectors: installedConnectors,
+          resolveChannelConfig: channelConfigResolver(s.deps.secrets),
+          backoff: { baseMs: 60_000, capMs: 60_000 },
+        });
+        await engine.runOnce();
+        const waiting = () =>
+          s.t.db
+            .selectFrom('syncDirty')
+            .select(['notBefore', 'attempts'])
+            .where('channelId', '=', channel.id)
+            .execute();
+        const before = await waiting();
+        expect(before.length).toBeGreaterThan(0);
+        expect(before.every((r) => r.notBefore > Date.now() + 10_000 && r.attempts > 0)).toBe(true);
+
+        sim.seed([{ sku: 'WAIT-1', quantity: 0 }]);
+        await call('PATCH', `${channels()}/${channel.id}`, { body: { config } });
+        const after = await waiting();
+        expect(after.every((r) => r.notBefore <= Date.now() && r.attempts === 0)).toBe(true);
+        await engine.drain();
+        expect(sim.quantityOf('WAIT-1')).toBe(0);
+        const listing = (await listListings(s.t.db, s.store.id, { channelId: channel.id })).find(
+          (l) => l.sku === 'WAIT-1',
+        );
+        expect(listing?.lastPushedAt).toEqual(expect.any(Number));
+      });
+
       it('matches listings by SKU, and again without doubling them', async () => {
         const channel = await connect({ name: 'Matcher' });
         for (const sku of ['M-1', 'M-2', 'M-3']) await createProduct(s.t.db, s.store.id, { sku, name: sku });

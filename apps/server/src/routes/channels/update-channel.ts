@@ -9,6 +9,7 @@ import {
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../app-env.ts';
 import { assertValidChannelConfig, sealChannelConfig } from '../../connectors/channel-config.ts';
+import { resetChannelBackoff } from '../../connectors/reset-channel-backoff.ts';
 import { HttpProblem, problem } from '../../http/problem.ts';
 import { storeIdOf } from '../shared/params.ts';
 import { errorResponses, jsonContent } from '../shared/responses.ts';
@@ -85,6 +86,8 @@ export function registerUpdateChannel(app: OpenAPIHono<AppEnv>): void {
           ref: `channel:${channel.id}`,
         }),
       );
+      // Pushes that were failing against the old config are due now, with a fresh retry budget.
+      await resetChannelBackoff(deps.db, channel.id);
     }
     if (channel.status === 'active') deps.notifySync();
     return c.json(await channelView(c, storeId, channel), 200);

@@ -1,0 +1,211 @@
+import { randomUUID } from 'node:crypto';
+import type { Logger } from '@ballast/connector-kit';
+import { openDatabase } from '@ballast/core';
+import { createSyncEngine, type SyncEngine } from '@ballast/sync-engine';
+import { createApp } from './app.ts';
+import { channelConfigResolver } from './connectors/channel-config.ts';
+import { connectorRegistry, installedConnectors } from './connectors/installed-connectors.ts';
+import { type RunningDemo, startDemo } from './demo/start-demo.ts';
+import type { AppDeps } from './deps.ts';
+import { Metrics } from './metrics/metrics.ts';
+import { registerMetrics } from './metrics/register-metrics.ts';
+import { createSecretBox } from './secrets/secret-box.ts';
+import { createConsoleLogger } from './start/console-logger.ts';
+import { type DriftSweeper, startDriftSweeper } from './start/drift-sweeper.ts';
+import { migrateDatabase } from './start/migrate-database.ts';
+import { type HttpServer, serveHttp } from './start/serve-http.ts';
+import { registerWebhooks } from './webhooks/register-webhooks.ts';
+
+export { migrateDatabase } from './start/migrate-database.ts';
+
+export type ServerRole = 'all' | 'api' | 'worker';
+
+/** What `startServer` needs of the configuration (`Config` from `config.ts` satisfies it). */
+export interface ServerConfig {
+  /** `sqlite:<file>` or `postgres://...`. */
+  databaseUrl: string;
+  host: string;
+  port: number;
+  /** `all`: API and sync loop in one process; `api` and `worker` split them across processes. */
+  role: ServerRole;
+  /** Encrypts channel credentials (every process on one database must share it). */
+  secret: string;
+  /** Seed the demo store and run the local web store simulator (role `all` only). */
+  demo: boolean;
+  /** Where browsers reach the server (for the links the log shows); default: the address it listens on. */
+  publicUrl?: string;
+}
+
+export interface StartServerOptions {
+  logger?: Logger;
+  /** Stop gracefully on SIGTERM / SIGINT (default true; tests running several servers in one process turn it off). */
+  handleSignals?: boolean;
+  /** Unique per process; default `<role>-<random>`. */
+  workerId?: string;
+  /** How often an idle sync worker looks for work (default 100 ms; `notifySync` skips the wait in `all`). */
+  pollIntervalMs?: number;
+  /** Time between drift sweeps over the whole cluster (default 15 min). */
+  driftSweepIntervalMs?: number;
+  /** Time between demo orders, random in [min, max] ms (default 30–60 s). */
+  demoOrderIntervalMs?: readonly [number, number];
+  /** PostgreSQL connections per process (default 10). */
+  poolSize?: number;
+}
+
+export interface RunningServer {
+  role: ServerRole;
+  /** Where HTTP is served (roles `api` and `all`). */
+  url: string | undefined;
+  deps: AppDeps;
+  /** The sync loop (roles `worker` and `all`). */
+  engine: SyncEngine | undefined;
+  demo: RunningDemo | undefined;
+  /** Stops everything in order (HTTP, schedulers, sync loop, database). Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts a Ballast process: opens and migrates the database, then by role serves the HTTP API (`api`), runs
+ * the sync loop with its drift sweep (`worker`), or both (`all`, where a write through the API wakes the
+ * sync loop at once). Any number of `api` and `worker` processes may share one PostgreSQL database; on SQLite
+ * run one `all` process (or one `api` and one `worker`).
+ *
+ * @example
+ * const server = await startServer(loadConfig());
+ * // ... later
+ * await server.stop();
+ */
+export async function startServer(
+  config: ServerConfig,
+  options: StartServerOptions = {},
+): Promise<RunningServer> {
+  const logger = options.logger ?? createConsoleLogger();
+  const { role } = config;
+  const workerId = options.workerId ?? `${role}-${randomUUID().slice(0, 8)}`;
+  const database = await openDatabase(config.databaseUrl, {
+    migrate: false,
+    ...(options.poolSize !== undefined && { poolSize: options.poolSize }),
+  });
+  const { db } = database;
+  let http: HttpServer | undefined;
+  let engine: SyncEngine | undefined;
+  let sweeper: DriftSweeper | undefined;
+  let demo: RunningDemo | undefined;
+  let deps!: AppDeps;
+  let removeSignalHandlers = () => {};
+
+  // In this order: no new work comes in, work in flight finishes, then what it talks to goes away.
+  const shutdown = async () => {
+    const steps: [string, (() => Promise<void>) | undefined][] = [
+      ['demo orders', demo && (() => demo!.stopActivity())],
+      ['http', http && (() => http!.close())],
+      ['drift sweep', sweeper && (() => sweeper!.stop())],
+      ['sync loop', engine && (() => engine!.stop())],
+      ['demo simulator', demo && (() => demo!.closeSimulator())],
+      ['database', () => database.close()],
+    ];
+    for (const [what, step] of steps) {
+      await step?.().catch((error: unknown) =>
+        logger.error(`error while stopping the ${what}`, { error: String(error) }),
+      );
+    }
+    removeSignalHandlers();
+  };
+
+  try {
+    await migrateDatabase(db);
+    const secrets = createSecretBox(config.secret);
+    const metrics = new Metrics({ db });
+    if (role === 'all' || role === 'worker') {
+      engine = createSyncEngine({
+        db,
+        connectors: installedConnectors,
+        resolveChannelConfig: channelConfigResolver(secrets),
+        workerId,
+        logger,
+        onEvent: metrics.onSyncEvent,
+        ...(options.pollIntervalMs !== undefined && { pollIntervalMs: options.pollIntervalMs }),
+      });
+    }
+    const sync = engine;
+    deps = {
+      db,
+      dialect: database.dialect,
+      connectors: connectorRegistry(),
+      secrets,
+      // In `api` processes the workers find new work on their next poll.
+      notifySync: sync ? () => sync.wake() : () => {},
+      metrics,
+      logger,
+    };
+
+    if (role === 'all' || role === 'api') {
+      const app = createApp(deps, {
+        logError: (error) => logger.error('request failed', { error: errorText(error) }),
+        extend: (root) => {
+          registerMetrics(root);
+          registerWebhooks(root);
+        },
+      });
+      http = await serveHttp(app.fetch, config.host, config.port);
+      logger.info('serving the API', { url: http.url, role, workerId });
+    }
+    if (sync) {
+      sync.start();
+      sweeper = startDriftSweeper({
+        db,
+        engine: sync,
+        intervalMs: options.driftSweepIntervalMs ?? 15 * 60_000,
+        logger,
+      });
+      logger.info('sync worker running', { role, workerId });
+    }
+    if (config.demo) {
+      if (role === 'all' && http) {
+        demo = await startDemo({
+          deps,
+          apiUrl: http.url,
+          publicUrl: (config.publicUrl ?? http.url).replace(/\/$/, ''),
+          engine: sync,
+          logger,
+          ...(options.demoOrderIntervalMs && { orderIntervalMs: options.demoOrderIntervalMs }),
+        });
+      } else {
+        logger.warn('demo mode needs ROLE=all (one process serving the API and syncing); not started', {
+          role,
+        });
+      }
+    }
+  } catch (error) {
+    await shutdown();
+    throw error;
+  }
+
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= shutdown().then(() => logger.info('stopped', { role, workerId }));
+    return stopping;
+  };
+  if (options.handleSignals !== false) {
+    const onSignal = (signal: NodeJS.Signals) => {
+      logger.info('shutting down', { signal });
+      // A second signal while stopping means "now".
+      process.once(signal, () => process.exit(1));
+      void stop().then(() => {
+        // Only fires if something (a keep-alive socket to a channel) still holds the event loop open.
+        setTimeout(() => process.exit(), 10_000).unref();
+      });
+    };
+    process.once('SIGTERM', onSignal);
+    process.once('SIGINT', onSignal);
+    removeSignalHandlers = () => {
+      process.off('SIGTERM', onSignal);
+      process.off('SIGINT', onSignal);
+    };
+  }
+  return { role, url: http?.url, deps, engine, demo, stop };
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}
