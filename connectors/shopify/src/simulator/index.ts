@@ -1,0 +1,12 @@
+export { adminSchemaSdl } from './admin-schema-sdl.ts';
+export { loadIntrospectionSchema, simulatorSchema } from './admin-schemas.ts';
+export { INTROSPECTED_VERSION } from './graphql-endpoint.ts';
+export type { OrderWebhookOptions } from './order-webhook.ts';
+export { orderJson, signedOrderDelivery } from './order-webhook.ts';
+export { operationCost } from './query-cost.ts';
+export { parseSkuSearch } from './search-query-parser.ts';
+export type { UserErrorMode } from './set-quantities-mutation.ts';
+export type { NewItem, SimInventoryItem } from './shop-state.ts';
+export { ShopState } from './shop-state.ts';
+export type { ShopifySimulator, ShopifySimulatorOptions } from './shopify-simulator.ts';
+export { startShopifySimulator } from './shopify-simulator.ts';
