@@ -19,7 +19,7 @@ export interface Config {
   role: Role;
   /** Encrypts channel credentials and signs session cookies. */
   secret: string;
-  /** Seed a demo store with local channel simulators (see README, "Demo mode"). */
+  /** Seed a demo store with local channel simulators (default: on for a fresh data folder). */
   demo: boolean;
   /** True when the SQLite database did not exist yet: the first start of a new data folder. */
   freshDataDir: boolean;

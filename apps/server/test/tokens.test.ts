@@ -73,6 +73,23 @@ for (const dialect of DIALECTS) {
         expect(text).not.toMatch(/hash/i);
       });
 
+      it('happy: records when a token was last used, at most once a minute', async () => {
+        const { token, secret } = await createApiToken(s.t.db, s.store.id, 'used');
+        const lastUsed = async () => {
+          const page = (await (await s.request('GET', `/stores/${s.store.id}/tokens?limit=200`)).json()) as {
+            items: (TokenView & { lastUsedAt: number | null })[];
+          };
+          return page.items.find((t) => t.id === token.id)?.lastUsedAt;
+        };
+        expect(await lastUsed()).toBeNull();
+        const before = Date.now();
+        await s.request('GET', `/stores/${s.store.id}`, { token: secret });
+        const first = await lastUsed();
+        expect(first).toBeGreaterThanOrEqual(before);
+        await s.request('GET', `/stores/${s.store.id}`, { token: secret });
+        expect(await lastUsed()).toBe(first);
+      });
+
       it('error: an unreadable cursor or limit gets 422 naming the query field', async () => {
         const bad = await s.request('GET', `/stores/${s.store.id}/tokens?cursor=nope`);
         expect(bad.status).toBe(422);
@@ -109,6 +126,24 @@ for (const dialect of DIALECTS) {
         const listed = (await list.json()) as { items: TokenView[] };
         expect(listed.items[0]).toMatchObject({ id: token.id, name: 'scanner' });
         expect(JSON.stringify(listed)).not.toContain(secret);
+      });
+
+      it('error: refuses an Idempotency-Key (a replay would need the secret stored), writing no token', async () => {
+        const before = await tokenCount(s, s.store.id);
+        const res = await s.request('POST', `/stores/${s.store.id}/tokens`, {
+          cookie: owner,
+          headers: { 'idempotency-key': 'token-1' },
+          body: { name: 'replayable' },
+        });
+        expect(res.status).toBe(422);
+        expect(await res.json()).toMatchObject({ errors: [{ field: 'header.idempotency-key' }] });
+        expect(await tokenCount(s, s.store.id)).toBe(before);
+        const stored = await s.t.db
+          .withTables<{ httpIdempotency: { body: string | null } }>()
+          .selectFrom('httpIdempotency')
+          .select('body')
+          .execute();
+        expect(stored.some((row) => row.body?.includes('blst_'))).toBe(false);
       });
 
       it('error: bad input gets 422 naming the field, and no token is written', async () => {

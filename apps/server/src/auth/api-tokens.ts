@@ -64,8 +64,17 @@ export async function verifyApiToken(db: Db, secret: string): Promise<ApiToken |
     .where('tokenHash', '=', hashOf(secret))
     .executeTakeFirst();
   if (!row || row.revokedAt !== null) return undefined;
+  const now = Date.now();
+  if (row.lastUsedAt === null || now - row.lastUsedAt >= LAST_USED_GRANULARITY_MS) {
+    // At most one write per token per minute: a busy machine client must not turn every read into a write.
+    await tokens(db).updateTable('apiTokens').set({ lastUsedAt: now }).where('id', '=', row.id).execute();
+    return { ...row, lastUsedAt: now };
+  }
   return row;
 }
+
+/** How fresh `lastUsedAt` is kept. */
+const LAST_USED_GRANULARITY_MS = 60_000;
 
 export async function listApiTokens(db: Db, storeId: number): Promise<ApiToken[]> {
   return tokens(db)

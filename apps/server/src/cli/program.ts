@@ -27,9 +27,17 @@ export function createProgram(io: CliIo): Command {
     .addHelpText(
       'after',
       `
-Environment:
-  DATABASE_URL, BALLAST_DATA_DIR, HOST, PORT, ROLE (all|api|worker), BALLAST_SECRET, BALLAST_DEMO,
-  PUBLIC_URL, BALLAST_TRUSTED_ORIGINS, BALLAST_SECURE_COOKIES (see README, "Configuration").
+Environment (flags win over these; an invalid value stops with its name and exit code 2):
+  DATABASE_URL             sqlite:<file> or postgres://... (default sqlite:<data dir>/ballast.db)
+  BALLAST_DATA_DIR         the data folder (default ./data)
+  HOST, PORT               where \`serve\` listens (default 127.0.0.1:8080)
+  ROLE                     all | api | worker (default all)
+  BALLAST_SECRET           encrypts channel credentials and signs sessions; required with PostgreSQL.
+                           Without it, <data dir>/secret is used, generated (mode 0600) on a new folder
+  BALLAST_DEMO             seed a demo store with channel simulators (default: on for a new data folder)
+  PUBLIC_URL               where browsers reach the server (default http://HOST:PORT)
+  BALLAST_TRUSTED_ORIGINS  more origins allowed to send cookie-authenticated requests (comma-separated)
+  BALLAST_SECURE_COOKIES   Secure session cookies (default: on when PUBLIC_URL is https)
 
 Examples:
   $ ballast serve

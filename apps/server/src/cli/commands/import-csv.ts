@@ -15,7 +15,7 @@ export function addImportCommand(program: Command, io: CliIo): void {
     .command('import')
     .description(
       'Import stock quantities from a CSV file (columns sku, quantity, and optionally mode and location; ' +
-        'see README, "CSV uploads"). Every row is checked first: any error and nothing is applied.',
+        'a header row first). Every row is checked first: any error and nothing is applied.',
     )
     .argument('<file.csv>', 'the CSV file')
     .addOption(
