@@ -221,7 +221,7 @@ describe('ballast CLI', { timeout: 180_000 }, () => {
       }
     });
 
-    it('token create prints the secret once; `serve` accepts it for its store only', async () => {
+    it('token create prints the secret once; `serve` accepts it for its store only, and the user’s sign-in', async () => {
       const run = await ballast(['token', 'create', '--store', String(storeId), '--name', 'ci'], env);
       expect(run.code).toBe(0);
       token = run.stdout.trim();
@@ -253,6 +253,22 @@ describe('ballast CLI', { timeout: 180_000 }, () => {
         expect(await mine.json()).toMatchObject({ id: storeId, name: 'CLI shop' });
         expect((await fetch(`${base}/stores/${storeId + 1}`, { headers: auth })).status).toBe(403);
         expect((await fetch(`${base}/stores/${storeId}`)).status).toBe(401);
+
+        // The user `user create` made signs in to the served app; the cookie then works like the token.
+        const signIn = await fetch(`${base}/auth/sign-in`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', origin: `http://127.0.0.1:${port}` },
+          body: JSON.stringify({ email: 'owner@example.com', password: PASSWORD }),
+        });
+        expect(signIn.status).toBe(200);
+        const cookie = signIn.headers
+          .getSetCookie()
+          .map((c) => c.split(';')[0])
+          .join('; ');
+        const stores = await fetch(`${base}/stores`, { headers: { cookie } });
+        expect(await stores.json()).toEqual({
+          items: [expect.objectContaining({ id: storeId, name: 'CLI shop' })],
+        });
       } finally {
         server.kill('SIGTERM');
         await done;
