@@ -8,6 +8,8 @@ export interface ApiClientOptions {
   /** Default `/api/v1` on the page's own origin (the server serves the admin). */
   baseUrl?: string;
   fetch?: typeof fetch;
+  /** Sent with every request (an API token for scripts and tests; the admin itself uses its cookie). */
+  headers?: Record<string, string>;
   /** Called on 401, so the app can send the merchant to the login page. */
   onUnauthorized?: () => void;
 }
@@ -18,6 +20,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     baseUrl: options.baseUrl ?? '/api/v1',
     credentials: 'same-origin',
     ...(options.fetch && { fetch: options.fetch }),
+    ...(options.headers && { headers: options.headers }),
   });
   if (options.onUnauthorized) {
     const onUnauthorized = options.onUnauthorized;

@@ -1,5 +1,6 @@
 import { createContext, createResource, type JSX, type Resource, useContext } from 'solid-js';
 import { type ApiClient, unwrap } from '../api/client.ts';
+import { ApiError, isProblem } from '../api/problem.ts';
 import type { components } from '../api/schema.gen.ts';
 
 export type SessionView = components['schemas']['Session'];
@@ -22,9 +23,9 @@ export function SessionProvider(props: {
   children: JSX.Element;
 }) {
   const [session, { mutate, refetch }] = createResource(async () => {
-    const { data, response } = await props.api.GET('/auth/session');
+    const { data, error, response } = await props.api.GET('/auth/session');
     if (response.status === 401) return null;
-    if (!response.ok || !data) throw new Error(`The session could not be read (${response.status})`);
+    if (!response.ok || !data) throw new ApiError(response.status, isProblem(error) ? error : undefined);
     return data;
   });
   const value: SessionValue = {

@@ -1,5 +1,7 @@
 import { Select } from '@kobalte/core/select';
 
+const ANY = '\u0000any';
+
 export interface SelectOption {
   value: string;
   label: string;
@@ -13,12 +15,14 @@ export function SelectField(props: {
   onChange: (value: string) => void;
   class?: string;
 }) {
+  // Kobalte keys options by value and treats an empty key as “nothing selected”: “Any” ('') gets a key of its own.
+  const keyOf = (option: SelectOption) => option.value || ANY;
   const selected = () => props.options.find((o) => o.value === props.value) ?? props.options[0];
   return (
     <Select<SelectOption>
       class={`field select-field ${props.class ?? ''}`}
       options={props.options}
-      optionValue="value"
+      optionValue={keyOf}
       optionTextValue="label"
       value={selected()}
       onChange={(option) => option && props.onChange(option.value)}

@@ -64,7 +64,11 @@ export function DashboardPage() {
           <span class="stat-value">{counts.latest ? formatCount(counts.latest.pending) : '…'}</span>
           <span class="stat-label">Waiting to push</span>
         </A>
-        <A class="card stat stat-alert" href={`${base()}/products?syncStatus=failed`}>
+        <A
+          class="card stat"
+          classList={{ 'stat-alert': (counts.latest?.failed ?? 0) > 0 }}
+          href={`${base()}/products?syncStatus=failed`}
+        >
           <span class="stat-value">{counts.latest ? formatCount(counts.latest.failed) : '…'}</span>
           <span class="stat-label">Last push failed</span>
         </A>

@@ -42,9 +42,9 @@ export function AutoSyncWarning(props: {
       size="wide"
       description={
         <span class="warning-text">
-          Channel quantities will be overwritten. Ballast is the master of your inventory: once Auto Sync is
-          on, each channel is sent the syncable balance below, replacing the quantity it shows now. Make sure
-          your quantities here are correct first.
+          <strong>Channel quantities will be overwritten.</strong> Ballast is the master of your inventory:
+          once Auto Sync is on, each channel is sent the syncable balance below, replacing the quantity it
+          shows now. Make sure your quantities here are correct first.
         </span>
       }
       footer={
