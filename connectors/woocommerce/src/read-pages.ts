@@ -15,8 +15,7 @@ export async function readPages<T>(
 ): Promise<T[]> {
   const all: T[] = [];
   for (let page = 1; page <= MAX_PAGES; page++) {
-    await spacer.next();
-    const response = await fetchPage(page);
+    const response = await spacer.run(() => fetchPage(page));
     all.push(...response.body);
     const totalPages = Number(response.headers.get('x-wp-totalpages'));
     const more =

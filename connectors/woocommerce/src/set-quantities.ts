@@ -30,8 +30,7 @@ export async function setQuantities(api: WooApi, batch: readonly Update[]): Prom
       items.push(...notSent(group.items, retryAfterMs));
       continue;
     }
-    await spacer.next();
-    const result = await sendGroup(api, group);
+    const result = await spacer.run(() => sendGroup(api, group));
     items.push(...result.items);
     retryAfterMs = result.rateFeedback?.retryAfterMs;
   }

@@ -51,10 +51,10 @@ export function createOAuth1Signer(consumerKey: string, consumerSecret: string, 
   const oauth = new WooOAuth(consumerKey, consumerSecret, clock);
   return (method, url) => {
     const authorization = oauth.authorize({ method, url });
-    const params = Object.entries(authorization).map(([key, value]): [string, string] => [
-      key,
-      String(value),
-    ]);
+    // `authorize` also returns the URL's own parameters (it merges them into its result): add only oauth_*.
+    const params = Object.entries(authorization)
+      .filter(([key]) => key.startsWith('oauth_'))
+      .map(([key, value]): [string, string] => [key, String(value)]);
     return `${url}${url.includes('?') ? '&' : '?'}${queryString(params)}`;
   };
 }
