@@ -110,6 +110,7 @@ for (const dialect of DIALECTS) {
           publicUrl: TEST_ORIGIN,
           trustedOrigins: [TEST_ORIGIN],
           secureCookies: false,
+          logError: () => {},
         });
         // better-auth's memory store is per process: each dialect's run uses its own addresses.
         const [first, second] =
@@ -134,6 +135,23 @@ for (const dialect of DIALECTS) {
         ).resolves.toMatchObject({ user: { email: 'owner@example.com' } });
       });
 
+      it('security: a refused origin reaches the server log', async () => {
+        const logged: string[] = [];
+        const sessions = createSessionAuth(s.t.db, dialect, {
+          secret: 'test-secret-at-least-16-chars',
+          publicUrl: TEST_ORIGIN,
+          trustedOrigins: [TEST_ORIGIN],
+          secureCookies: false,
+          rateLimit: false,
+          logError: (message) => logged.push(message),
+        });
+        const from = new Request(TEST_ORIGIN, { headers: { origin: EVIL } });
+        await expect(
+          sessions.signIn(from, { email: 'owner@example.com', password: PASSWORD }),
+        ).rejects.toThrow(HttpProblem);
+        expect(logged).toContainEqual(expect.stringContaining(`Invalid origin: ${EVIL}`));
+      });
+
       it('security: Secure, __Secure- prefixed cookies when configured for https', async () => {
         const sessions = createSessionAuth(s.t.db, dialect, {
           secret: 'test-secret-at-least-16-chars',
@@ -141,6 +159,7 @@ for (const dialect of DIALECTS) {
           trustedOrigins: ['https://ballast.example'],
           secureCookies: true,
           rateLimit: false,
+          logError: () => {},
         });
         const { setCookies } = await sessions.signIn(new Request('https://ballast.example'), {
           email: 'owner@example.com',

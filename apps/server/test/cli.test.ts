@@ -69,6 +69,7 @@ function inProcessApp(db: Db, dialect: 'sqlite' | 'postgres', secret: string) {
     trustedOrigins: ['http://localhost:8080'],
     secureCookies: false,
     rateLimit: false,
+    logError: () => {},
   });
   return createApp(
     {

@@ -15,6 +15,8 @@ export interface SessionSettings {
   secureCookies: boolean;
   /** Limit sign-in attempts per client address (default on; tests without addresses turn it off). */
   rateLimit?: boolean;
+  /** Where better-auth's errors go (a refused origin, a database failure); default stderr. */
+  logError?: (message: string) => void;
 }
 
 /** better-auth answers under this path; it is never mounted itself, our routes forward to it (see session-auth.ts). */
@@ -51,7 +53,12 @@ export function betterAuthOptions(
     telemetry: { enabled: false },
     // In memory, per process: sign-in attempts (3 per 10 s per address by default).
     rateLimit: { enabled: settings.rateLimit ?? true, storage: 'memory' },
-    logger: { disabled: true },
+    logger: {
+      level: 'error',
+      log: (_level: string, message: string) => {
+        (settings.logError ?? ((m: string) => process.stderr.write(`${m}\n`)))(`better-auth: ${message}`);
+      },
+    },
     emailAndPassword: { enabled: true, autoSignIn: false, minPasswordLength: 10, maxPasswordLength: 256 },
     // Only our own routes reach better-auth; these paths are closed even if someone mounted its handler.
     disabledPaths: ['/sign-up/email', '/delete-user', '/update-user', '/change-email'],

@@ -186,6 +186,7 @@ export async function createSessionTestServer(dialect: DialectName): Promise<Ses
     secureCookies: false,
     // In-process requests have no client address: they would all share one sign-in budget.
     rateLimit: false,
+    logError: () => {},
   });
   const deps: AppDeps = { ...base.deps, ...sessionDeps(sessions) };
   const app = createApp(deps, { logError: () => {} });
