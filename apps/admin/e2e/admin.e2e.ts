@@ -176,7 +176,7 @@ describe.skipIf(!HAS_CHROMIUM)('the admin in a real browser against the real ser
       'Sync',
     ]);
     expect(await table.getByRole('columnheader', { name: 'Syncable Demo web store' }).count()).toBe(1);
-    await expect.poll(() => row('MUG-WHT').locator('td').nth(3).innerText()).toMatch(/^\d+$/);
+    await expect.poll(() => row('MUG-WHT').locator('td').nth(3).textContent()).toMatch(/^\d+$/);
     await screenshot(page, '04-products');
   });
 
@@ -245,7 +245,7 @@ describe.skipIf(!HAS_CHROMIUM)('the admin in a real browser against the real ser
     await row('E2E-GONE').locator('.switch-control').click();
     const failure = toast('Could not turn off Auto Sync for E2E-GONE');
     await failure.waitFor();
-    expect(await failure.innerText()).toMatch(/not found/i);
+    expect(await failure.textContent()).toMatch(/not found/i);
     await expectLowerLeft('Could not turn off Auto Sync for E2E-GONE');
     await expect.poll(() => toggle.isChecked()).toBe(true);
     await failure.getByRole('button', { name: 'Dismiss notification' }).click();
@@ -276,7 +276,7 @@ describe.skipIf(!HAS_CHROMIUM)('the admin in a real browser against the real ser
     const dialog = page.getByRole('dialog', { name: 'Turn on Auto Sync for 60 products?' });
     await dialog.getByText('Channel quantities will be overwritten').waitFor();
     await expect
-      .poll(() => dialog.getByTestId('preview-summary').innerText())
+      .poll(() => dialog.getByTestId('preview-summary').textContent())
       .toMatch(/^60 products on 1 active channel/);
     await dialog.getByRole('button', { name: 'Turn On Auto Sync' }).click();
     await toast('Auto Sync turned on for 60 selected products').waitFor();
@@ -338,7 +338,7 @@ describe.skipIf(!HAS_CHROMIUM)('the admin in a real browser against the real ser
     const why = boxGift.first().locator('.details-row');
     await why.getByRole('heading', { name: 'Steps' }).waitFor();
     expect(await why.locator('.steps li').count()).toBeGreaterThan(0);
-    expect(await why.innerText()).toMatch(/No rule|rule/);
+    expect(await why.textContent()).toMatch(/No rule|rule/);
     await screenshot(page, '07-sync-history');
 
     // A stock change elsewhere appears here without a reload.
@@ -355,7 +355,7 @@ describe.skipIf(!HAS_CHROMIUM)('the admin in a real browser against the real ser
       .filter({ hasText: 'BOX-GIFT' })
       .filter({ hasText: 'Adjustment' });
     await expect.poll(() => live.count(), { timeout: 20_000 }).toBeGreaterThan(0);
-    expect(await live.first().locator('td').nth(4).innerText()).toBe('9');
+    expect(await live.first().locator('td').nth(4).textContent()).toBe('9');
     expect(await page.evaluate(() => (globalThis as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
   });
 

@@ -4090,7 +4090,7 @@ export interface paths {
         put?: never;
         /**
          * Create an API token for the store (signed-in users only)
-         * @description An API token cannot create or revoke tokens, so a leaked one cannot outlive its revocation. A replay with the same Idempotency-Key returns the first answer, secret included.
+         * @description An API token cannot create or revoke tokens, so a leaked one cannot outlive its revocation. Idempotency-Key is refused here: replaying the answer would mean keeping the secret, which is only ever stored hashed. If a response is lost, revoke the token it created (it is in the list).
          */
         post: {
             parameters: {
@@ -4949,7 +4949,7 @@ export interface components {
             ids?: number[];
         };
         Channel: {
-            capabilities: components["schemas"]["ConnectorCapabilities"];
+            capabilities: components["schemas"]["ConnectorCapabilities"] & unknown;
             /**
              * @description Config settings that have a value. Values, credentials above all, are never returned.
              * @example [
@@ -5074,7 +5074,7 @@ export interface components {
             status?: "active" | "paused";
         };
         Connector: {
-            capabilities: components["schemas"]["ConnectorCapabilities"] & unknown;
+            capabilities: components["schemas"]["ConnectorCapabilities"];
             /** @description JSON Schema (2020-12) of `config` when connecting. Secret fields carry `writeOnly: true` and `x-secret: true`: they are stored encrypted and never returned. */
             configSchema: {
                 [key: string]: unknown;
@@ -5094,7 +5094,7 @@ export interface components {
              */
             secretFields: string[];
         };
-        /** @description What this channel can do with its config; null when it cannot be used */
+        /** @description What every channel of this connector can do; null when it depends on the config (batch size, read-back URL, ...): each channel then shows its own. */
         ConnectorCapabilities: {
             compareAndSet: boolean;
             idempotentWrites: boolean;
