@@ -18,7 +18,7 @@ export const shopifyConfigSchema = z.object({
     .string()
     .trim()
     .toLowerCase()
-    .regex(/^[a-z0-9][a-z0-9-]*\.myshopify\.com$/, 'must be the shop’s *.myshopify.com domain'),
+    .regex(/^[a-zA-Z0-9][a-zA-Z0-9-]*\.myshopify\.com$/, 'must be the shop’s *.myshopify.com domain'),
   /** Admin API access token of the custom app (`shpat_...`). */
   accessToken: z.string().min(1).meta({ secret: true }),
   /** Admin API version, e.g. `2026-04`; decides how compare-and-set and idempotency are spelled. */

@@ -1,4 +1,5 @@
 import type { AnyConnectorDefinition } from '@ballast/connector-kit';
+import { shopifyConnector } from '@ballast/connector-shopify';
 import { webhookConnector } from '@ballast/connector-webhook';
 
 /**
@@ -6,7 +7,7 @@ import { webhookConnector } from '@ballast/connector-webhook';
  * `package.json`); channels already connected with a connector that is later removed stay in the database
  * and simply stop syncing.
  */
-export const installedConnectors: readonly AnyConnectorDefinition[] = [webhookConnector];
+export const installedConnectors: readonly AnyConnectorDefinition[] = [webhookConnector, shopifyConnector];
 
 /** The registry `AppDeps.connectors` holds: connectors by id. */
 export function connectorRegistry(
