@@ -60,8 +60,10 @@ export interface SessionAuth {
 }
 
 const SESSION_COOKIE = `${SESSION_COOKIE_PREFIX}.session_token`;
-// Headers better-auth's origin and CSRF checks read; nothing else of the client's request is forwarded.
+// Headers better-auth's origin and CSRF checks read, and the user agent it records with the session;
+// nothing else of the client's request is forwarded.
 const FORWARDED_HEADERS = [
+  'user-agent',
   'cookie',
   'origin',
   'referer',
