@@ -19,6 +19,7 @@ import { buildReadLevelsRequest } from '../src/operations/read-levels-request.ts
 import { buildSetQuantitiesRequest } from '../src/operations/set-quantities-request.ts';
 import { INTROSPECTED_VERSION, simulatorSchema } from '../src/simulator/index.ts';
 import { adminSchema2025 } from './admin-schema.ts';
+import { simulatorCost } from './harness.ts';
 
 const ref = (n: number, location = 1): ShopifyListingRef => ({
   inventoryItemId: `gid://shopify/InventoryItem/${n}`,
@@ -137,4 +138,20 @@ describe('the simulator’s 2025-01 slice is a faithful subset of the published 
     expect(slice.getMutationType()?.name).toBe(real().getMutationType()?.name);
     expect(getNamedType(slice.getQueryType()!.getFields().nodes!.type).name).toBe('Node');
   });
+});
+
+describe('the connector’s cost model is what the simulator charges', () => {
+  const locations = ['gid://shopify/Location/1', 'gid://shopify/Location/2', 'gid://shopify/Location/3'];
+  const cases = [
+    ['lookup, one location', buildLookupRequest(['A', 'B'], locations.slice(0, 1), 50, null)],
+    ['lookup, three locations', buildLookupRequest(['A'], locations, 20, null)],
+    ['read levels', buildReadLevelsRequest([ref(1), ref(2, 2), ref(3)])],
+  ] as const;
+  for (const [label, request] of cases) {
+    it(label, () => {
+      expect(simulatorCost('2026-04', { query: request.document, variables: { ...request.variables } })).toBe(
+        request.cost,
+      );
+    });
+  }
 });

@@ -46,6 +46,13 @@ describe('the Admin API client', () => {
     }
   });
 
+  it('the client’s notice about a version outside Shopify’s support window reaches our logger', () => {
+    const warnings: string[] = [];
+    const logger = { debug() {}, info() {}, error() {}, warn: (message: string) => warnings.push(message) };
+    shopifyConnector.connect({ ...config, apiVersion: '2025-01' }, { logger });
+    expect(warnings).toEqual(['Shopify API version is outside the supported window']);
+  });
+
   it('keeps the cause of a network failure: a refused connection is transient, not a programming error', async () => {
     const { client } = shopifyConnector.connect({ ...config, endpoint: 'http://127.0.0.1:9' });
     await expect(client.lookupListings(['A'])).rejects.toMatchObject({ retryable: true, code: 'network' });

@@ -58,6 +58,15 @@ export async function lookupListings(
       }
       for (const node of page.data.inventoryItems.nodes) {
         if (node.sku === null || !chunkSet.has(node.sku)) continue;
+        if (!node.tracked) {
+          session.ctx.logger.warn(
+            'Shopify item does not track quantity: the storefront ignores what is set',
+            {
+              sku: node.sku,
+              inventoryItemId: node.id,
+            },
+          );
+        }
         const levels = locationIds.map((_, i) => levelSchema.safeParse(node[`level${i}`]).data ?? null);
         const stockedAt = levels.findIndex((level) => level !== null);
         const at = Math.max(stockedAt, 0);
