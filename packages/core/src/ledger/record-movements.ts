@@ -21,6 +21,11 @@ export interface RecordMovementsInput {
   cause: Cause;
   movements: readonly MovementInput[];
   idempotencyKey?: string | null;
+  /**
+   * Return the touched projection rows as `positions` (default true). Bulk callers that do not need them
+   * pass false: rows are then read back only where a decrease has to be checked.
+   */
+  positions?: boolean;
 }
 
 export interface RecordedMovements {
@@ -28,7 +33,10 @@ export interface RecordedMovements {
   count: number;
   /** Products whose on-hand or committed quantity changed (and so were marked dirty, with their kits). */
   changedProductIds: number[];
-  /** The projection rows the movements touched, as they are after this change (inside the transaction). */
+  /**
+   * The projection rows the movements touched, as they are after this change (inside the transaction);
+   * empty when the input asked for no positions.
+   */
   positions: ProjectedQuantity[];
 }
 
@@ -63,7 +71,7 @@ export async function recordMovements(trx: Db, input: RecordMovementsInput): Pro
   }
 
   const totals = sumByProductLocation(movements);
-  const positions = await applyToProjection(trx, input.storeId, totals, at);
+  const positions = await applyToProjection(trx, input.storeId, totals, at, input.positions !== false);
 
   const changedProductIds = [
     ...new Set(totals.filter((t) => t.onHand !== 0 || t.committed !== 0).map((t) => t.productId)),
@@ -74,7 +82,7 @@ export async function recordMovements(trx: Db, input: RecordMovementsInput): Pro
 
 // Rows per statement: far below both dialects' bound-parameter limits.
 const MOVEMENT_ROWS = 1000;
-const PROJECTION_ROWS = 500;
+const PROJECTION_ROWS = 1000;
 
 // The two statements every ledger change runs are prepared templates (see preparedQuery): with the query
 // builder, building them cost more than SQLite took to run them (bench/ledger-ops).
@@ -90,8 +98,13 @@ const insertMovements = preparedQuery<never>((slot, rows) => {
     values ${sql.join(values)}`;
 });
 
-/** Params: store, at, then (product, location, on hand, committed, incoming) deltas per row. */
-const upsertProjection = preparedQuery<ProjectedQuantity>((slot, rows) => {
+/**
+ * Params: store, at, then (product, location, on hand, committed, incoming) deltas per row. Reading the rows
+ * back (RETURNING) more than doubles the statement's cost, so a shape says whether to.
+ */
+const upsertProjection = preparedQuery<ProjectedQuantity, `${number}:${'read' | 'write'}`>((slot, shape) => {
+  const [count, mode] = shape.split(':');
+  const rows = Number(count);
   const values = Array.from({ length: rows }, (_, r) => {
     const at = 2 + r * 5;
     return sql`(${slot(0)}, ${slot(at)}, ${slot(at + 1)}, ${slot(at + 2)}, ${slot(at + 3)}, ${slot(at + 4)}, ${slot(1)})`;
@@ -104,7 +117,7 @@ const upsertProjection = preparedQuery<ProjectedQuantity>((slot, rows) => {
       committed = quantities.committed + excluded.committed,
       incoming = quantities.incoming + excluded.incoming,
       updated_at = excluded.updated_at
-    returning product_id, location_id, on_hand, committed, incoming`;
+    ${mode === 'read' ? sql`returning product_id, location_id, on_hand, committed, incoming` : sql``}`;
 });
 
 interface ProjectionDelta {
@@ -146,6 +159,7 @@ async function applyToProjection(
   storeId: number,
   totals: ProjectionDelta[],
   at: number,
+  wantPositions: boolean,
 ): Promise<ProjectedQuantity[]> {
   const positions: ProjectedQuantity[] = [];
   // Read the store setting only when a row actually went negative: most operations never need it.
@@ -153,8 +167,12 @@ async function applyToProjection(
   for (const part of chunk(totals, PROJECTION_ROWS)) {
     const params: unknown[] = [storeId, at];
     for (const t of part) params.push(t.productId, t.locationId, t.onHand, t.committed, t.incoming);
-    const { rows } = await upsertProjection(trx, part.length, params);
-    positions.push(...rows);
+    // Only a decrease can break a check below; a chunk of increases need not be read back. The chunks keep
+    // the sorted order either way (the lock order on PostgreSQL).
+    const read = wantPositions || part.some((t) => t.onHand < 0 || t.committed < 0 || t.incoming < 0);
+    const { rows } = await upsertProjection(trx, `${part.length}:${read ? 'read' : 'write'}`, params);
+    if (wantPositions) positions.push(...rows);
+    if (!read) continue;
 
     const byKey = new Map(part.map((t) => [`${t.productId}:${t.locationId}`, t]));
     for (const row of rows) {

@@ -95,13 +95,9 @@ export async function withContainingKits(db: Db, productIds: readonly number[]):
   let frontier = [...productIds];
   while (frontier.length > 0) {
     const next: number[] = [];
-    for (const part of chunk(frontier, 1000)) {
-      const parents = await db
-        .selectFrom('productComponents')
-        .select('parentId')
-        .where('componentId', 'in', part)
-        .execute();
-      for (const { parentId } of parents) {
+    for (const part of chunk(frontier, LIST_IDS)) {
+      const { rows } = await parentsOf(db, part.length, part);
+      for (const { parentId } of rows) {
         if (!result.has(parentId)) {
           result.add(parentId);
           next.push(parentId);
@@ -112,6 +108,13 @@ export async function withContainingKits(db: Db, productIds: readonly number[]):
   }
   return [...result];
 }
+
+/** Params: the component ids. */
+const parentsOf = preparedQuery<{ parentId: number }>(
+  (slot, count) =>
+    sql`select parent_id from product_components
+      where component_id in (${sql.join(Array.from({ length: count }, (_, i) => slot(i)))})`,
+);
 
 const LIST_IDS = 1000;
 

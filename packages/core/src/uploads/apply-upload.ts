@@ -73,6 +73,7 @@ export async function applyUpload(
         cause: { type: 'upload', ref: String(upload.id) },
         movements,
         idempotencyKey: key ?? null,
+        positions: false,
       });
     } catch (error) {
       // Only reachable when another transaction moved stock since the check (PostgreSQL): report it per row.
