@@ -50,7 +50,8 @@ export async function lookupListings(
 function matchOf(product: Product): ListingMatch<WooListingRef> | undefined {
   const type = product.type ?? 'simple';
   if (UNSUPPORTED_TYPES.has(type) || type.startsWith('variable-')) return undefined;
-  const isVariation = type === 'variation' || (product.parent_id !== undefined && product.parent_id > 0);
+  // Only the type says "variation": products once inside a grouped product may still carry a parent_id.
+  const isVariation = type === 'variation';
   if (isVariation && !product.parent_id) return undefined;
   const listingRef: WooListingRef = isVariation
     ? { productId: product.parent_id!, variationId: product.id }
