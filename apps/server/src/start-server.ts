@@ -1,17 +1,23 @@
 import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { Logger } from '@ballast/connector-kit';
 import { openDatabase } from '@ballast/core';
 import { createSyncEngine, type SyncEngine } from '@ballast/sync-engine';
+import { serveAdmin } from './admin/serve-admin.ts';
 import { createApp } from './app.ts';
+import { createSessionAuth } from './auth/session-auth.ts';
 import { channelConfigResolver } from './connectors/channel-config.ts';
 import { connectorRegistry, installedConnectors } from './connectors/installed-connectors.ts';
 import { type RunningDemo, startDemo } from './demo/start-demo.ts';
 import type { AppDeps } from './deps.ts';
+import { startFeedScheduler } from './feeds/feed-scheduler.ts';
 import { Metrics } from './metrics/metrics.ts';
 import { registerMetrics } from './metrics/register-metrics.ts';
 import { createSecretBox } from './secrets/secret-box.ts';
 import { createConsoleLogger } from './start/console-logger.ts';
 import { type DriftSweeper, startDriftSweeper } from './start/drift-sweeper.ts';
+import { runAsLeader } from './start/leader-task.ts';
 import { migrateDatabase } from './start/migrate-database.ts';
 import { type HttpServer, serveHttp } from './start/serve-http.ts';
 import { registerWebhooks } from './webhooks/register-webhooks.ts';
@@ -32,8 +38,12 @@ export interface ServerConfig {
   secret: string;
   /** Seed the demo store and run the local web store simulator (role `all` only). */
   demo: boolean;
-  /** Where browsers reach the server (for the links the log shows); default: the address it listens on. */
+  /** Where browsers reach the server (links in the log, session cookies); default: the address it listens on. */
   publicUrl?: string;
+  /** Origins allowed to send cookie-authenticated unsafe requests; default: the public URL's origin. */
+  trustedOrigins?: readonly string[];
+  /** `Secure` session cookies; default: when the public URL is https. */
+  secureCookies?: boolean;
 }
 
 export interface StartServerOptions {
@@ -46,6 +56,8 @@ export interface StartServerOptions {
   pollIntervalMs?: number;
   /** Time between drift sweeps over the whole cluster (default 15 min). */
   driftSweepIntervalMs?: number;
+  /** How often the feed scheduler looks for due feeds (default 30 s). */
+  feedCheckIntervalMs?: number;
   /** Time between demo orders, random in [min, max] ms (default 30–60 s). */
   demoOrderIntervalMs?: readonly [number, number];
   /** PostgreSQL connections per process (default 10). */
@@ -82,6 +94,10 @@ export async function startServer(
   const logger = options.logger ?? createConsoleLogger();
   const { role } = config;
   const workerId = options.workerId ?? `${role}-${randomUUID().slice(0, 8)}`;
+  const sqliteFile = /^postgres(ql)?:\/\//.test(config.databaseUrl)
+    ? undefined
+    : config.databaseUrl.replace(/^sqlite:(\/\/)?/, '');
+  if (sqliteFile && sqliteFile !== ':memory:') mkdirSync(dirname(sqliteFile), { recursive: true });
   const database = await openDatabase(config.databaseUrl, {
     migrate: false,
     ...(options.poolSize !== undefined && { poolSize: options.poolSize }),
@@ -90,6 +106,7 @@ export async function startServer(
   let http: HttpServer | undefined;
   let engine: SyncEngine | undefined;
   let sweeper: DriftSweeper | undefined;
+  let feeds: { stop(): Promise<void> } | undefined;
   let demo: RunningDemo | undefined;
   let deps!: AppDeps;
   let removeSignalHandlers = () => {};
@@ -100,6 +117,7 @@ export async function startServer(
       ['demo orders', demo && (() => demo!.stopActivity())],
       ['http', http && (() => http!.close())],
       ['drift sweep', sweeper && (() => sweeper!.stop())],
+      ['feed scheduler', feeds && (() => feeds!.stop())],
       ['sync loop', engine && (() => engine!.stop())],
       ['demo simulator', demo && (() => demo!.closeSimulator())],
       ['database', () => database.close()],
@@ -128,6 +146,15 @@ export async function startServer(
       });
     }
     const sync = engine;
+    const publicUrl =
+      config.publicUrl ??
+      `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
+    const sessions = createSessionAuth(db, database.dialect, {
+      secret: config.secret,
+      publicUrl,
+      trustedOrigins: config.trustedOrigins ?? [new URL(publicUrl).origin],
+      secureCookies: config.secureCookies ?? publicUrl.startsWith('https:'),
+    });
     deps = {
       db,
       dialect: database.dialect,
@@ -135,6 +162,8 @@ export async function startServer(
       secrets,
       // In `api` processes the workers find new work on their next poll.
       notifySync: sync ? () => sync.wake() : () => {},
+      resolveSession: sessions.resolvePrincipal,
+      sessions,
       metrics,
       logger,
     };
@@ -145,6 +174,9 @@ export async function startServer(
         extend: (root) => {
           registerMetrics(root);
           registerWebhooks(root);
+          const admin = serveAdmin(root);
+          if (!admin.built)
+            logger.warn('the admin is not built; pages answer 503 until it is', { distDir: admin.distDir });
         },
       });
       http = await serveHttp(app.fetch, config.host, config.port);
@@ -158,6 +190,24 @@ export async function startServer(
         intervalMs: options.driftSweepIntervalMs ?? 15 * 60_000,
         logger,
       });
+      // Scheduled feeds are pulled by one worker of the cluster at a time.
+      feeds = runAsLeader({
+        db,
+        name: 'feed-scheduler',
+        holder: workerId,
+        ttlMs: 30_000,
+        logger,
+        start: () =>
+          startFeedScheduler({
+            db,
+            intervalMs: options.feedCheckIntervalMs ?? 30_000,
+            onApplied: (run) => {
+              if (run.changed > 0) sync.wake();
+            },
+            logError: (error, feed) =>
+              logger.error('feed run failed', { feedId: feed?.id, error: errorText(error) }),
+          }),
+      });
       logger.info('sync worker running', { role, workerId });
     }
     if (config.demo) {
@@ -167,6 +217,7 @@ export async function startServer(
           apiUrl: http.url,
           publicUrl: (config.publicUrl ?? http.url).replace(/\/$/, ''),
           engine: sync,
+          serverSecret: config.secret,
           logger,
           ...(options.demoOrderIntervalMs && { orderIntervalMs: options.demoOrderIntervalMs }),
         });

@@ -137,6 +137,21 @@ for (const dialect of DIALECTS) {
             sync: expect.objectContaining({ lastPushAt: expect.any(Number) }),
           }),
         ]);
+
+        // So does the demo user shown in the log, as the demo store's owner.
+        const credentials = logger.lines
+          .map((l) => /sign in as (\S+) with password (\S+)/.exec(l))
+          .find(Boolean);
+        expect(credentials).toBeTruthy();
+        const signIn = await fetch(`${server.url}/api/v1/auth/sign-in`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', origin: 'http://127.0.0.1:0' },
+          body: JSON.stringify({ email: credentials![1], password: credentials![2] }),
+        });
+        expect(signIn.status).toBe(200);
+        expect(await signIn.json()).toMatchObject({
+          stores: [{ id: demo.storeId, name: DEMO_STORE_NAME, role: 'owner' }],
+        });
       } finally {
         await server.stop();
       }

@@ -12,6 +12,7 @@ import { resetChannelBackoff } from '../connectors/reset-channel-backoff.ts';
 import type { AppDeps } from '../deps.ts';
 import { startDemoActivity } from './demo-activity.ts';
 import { DEMO_PRODUCTS, DEMO_STORE_NAME, DEMO_TOKEN_NAME } from './demo-catalog.ts';
+import { ensureDemoUser } from './demo-user.ts';
 import { findDemoStore, seedDemoStore } from './seed-demo-store.ts';
 
 export interface DemoOptions {
@@ -21,6 +22,8 @@ export interface DemoOptions {
   /** Where people open the admin (the configured public URL). */
   publicUrl: string;
   engine?: SyncEngine | undefined;
+  /** The server secret: the demo user's password is derived from it (see `ensureDemoUser`). */
+  serverSecret: string;
   logger: Logger;
   /** Time between demo orders, random in [min, max] ms (default 30–60 s). */
   orderIntervalMs?: readonly [number, number];
@@ -83,6 +86,9 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
     }
     deps.notifySync();
     const token = await freshDemoToken(deps.db, demo.storeId);
+    const user = deps.sessions
+      ? await ensureDemoUser(deps.db, deps.sessions, demo.storeId, options.serverSecret)
+      : undefined;
     const activity = startDemoActivity({
       db: deps.db,
       storeId: demo.storeId,
@@ -101,6 +107,7 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
     logger.info(
       `demo mode: open the admin at ${options.publicUrl}/ (API docs at ${options.publicUrl}/api/v1/docs)`,
     );
+    if (user) logger.info(`demo mode: sign in as ${user.email} with password ${user.password}`);
     logger.info(`demo mode: API token for the demo store (store id ${demo.storeId}): ${token}`);
     return {
       storeId: demo.storeId,

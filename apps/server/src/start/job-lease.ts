@@ -20,8 +20,9 @@ registerServerMigration('0004-job-leases', {
 });
 
 /**
- * Claims a periodic job for `ttlMs` across every process on the database: true for the one process that
- * gets it, false for the others while the lease runs. A process that dies simply lets its lease expire.
+ * Claims (or, for its holder, extends) a job for `ttlMs` across every process on the database: true for the
+ * one process that holds it, false for the others while the lease runs. A process that dies simply lets its
+ * lease expire.
  */
 export async function claimJobLease(db: Db, name: string, holder: string, ttlMs: number): Promise<boolean> {
   const now = Date.now();
@@ -33,7 +34,7 @@ export async function claimJobLease(db: Db, name: string, holder: string, ttlMs:
       oc
         .column('name')
         .doUpdateSet({ holder, leaseUntil: now + ttlMs })
-        .where('jobLeases.leaseUntil', '<=', now),
+        .where((eb) => eb.or([eb('jobLeases.leaseUntil', '<=', now), eb('jobLeases.holder', '=', holder)])),
     )
     .returning('name')
     .executeTakeFirst();
