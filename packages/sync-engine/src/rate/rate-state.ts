@@ -40,13 +40,11 @@ export function reserve(
   const gates = list.map((model, i): GateState => {
     const gate = state.gates[i];
     if (model.kind === 'token-bucket' || model.kind === 'cost-bucket') {
-      const rate = rateOf(model);
       const capacity = capacityOf(model);
       const current = gate?.kind === 'bucket' ? gate : { level: capacity, at: now };
-      const refilled = Math.min(capacity, current.level + (Math.max(0, now - current.at) / 1000) * rate);
       const units = model.kind === 'cost-bucket' ? Math.min(cost, capacity) : 1;
-      const level = refilled - units;
-      if (level < 0) waitMs = Math.max(waitMs, (-level / rate) * 1000);
+      const level = refilledLevel(model, current, now) - units;
+      if (level < 0) waitMs = Math.max(waitMs, (-level / rateOf(model)) * 1000);
       return { kind: 'bucket', level, at: now };
     }
     const windowMs = model.kind === 'daily-quota' ? DAY_MS : model.windowMs;
@@ -61,12 +59,16 @@ export function reserve(
   return { state: { gates, blockedUntil: state.blockedUntil }, waitMs: Math.ceil(waitMs) };
 }
 
-/** Corrects the state with what the channel itself reported after a call. */
+/**
+ * Corrects the state with what the channel itself reported after a call. `sentAt` is when the call's
+ * reservation let it go (reservation time + wait; default `now`).
+ */
 export function observe(
   models: RateModels,
   state: RateState,
   feedback: RateFeedback,
   now: number,
+  sentAt = now,
 ): RateState {
   const list = rateModelList(models);
   let blockedUntil = state.blockedUntil;
@@ -75,8 +77,13 @@ export function observe(
   const gates = list.map((model, i): GateState => {
     const gate = state.gates[i] ?? initialRateState([model], now).gates[0]!;
     if (model.kind === 'cost-bucket' && feedback.costBucket) {
-      // The channel's own count is the truth (it already refunded what the call cost less than estimated).
-      return { kind: 'bucket', level: feedback.costBucket.available, at: now };
+      // The channel's own count is the truth (it already refunded what the call cost less than estimated),
+      // except for calls it has not seen yet: debt left in the model once this call was due is booked by
+      // reservations due later (another worker's, sharing this state). Forgetting it would let the next
+      // reservation go at the same moment as those calls, and one of them would be throttled. The debt is
+      // read at this call's due time, not now: refill since then is already in the channel's count.
+      const booked = gate.kind === 'bucket' ? refilledLevel(model, gate, Math.min(sentAt, now)) : 0;
+      return { kind: 'bucket', level: feedback.costBucket.available + Math.min(0, booked), at: now };
     }
     if ((model.kind === 'fixed-window' || model.kind === 'daily-quota') && feedback.quotas) {
       const quota = feedback.quotas.find((q) => q.kind === model.kind);
@@ -88,6 +95,12 @@ export function observe(
     return gate;
   });
   return { gates, blockedUntil };
+}
+
+/** A bucket's level at `now`: what it held at its last update plus the refill since, up to capacity. */
+function refilledLevel(model: RateModel, gate: { level: number; at: number }, now: number): number {
+  const refill = (Math.max(0, now - gate.at) / 1000) * rateOf(model);
+  return Math.min(capacityOf(model), gate.level + refill);
 }
 
 function capacityOf(model: RateModel): number {

@@ -14,16 +14,20 @@ export class SharedRateLimiter {
     return this.update(channelId, models, now, (state) => reserve(models, state, cost, now));
   }
 
-  /** Feeds what the channel reported after a call back into the shared state. */
+  /**
+   * Feeds what the channel reported after a call back into the shared state. `sentAt`: when the call's
+   * reservation let it go (the reservation's `now` plus the wait it returned).
+   */
   async observe(
     channelId: number,
     models: RateModels,
     feedback: RateFeedback | undefined,
     now = Date.now(),
+    sentAt = now,
   ): Promise<void> {
     if (!feedback) return;
     await this.update(channelId, models, now, (state) => ({
-      state: observe(models, state, feedback, now),
+      state: observe(models, state, feedback, now, sentAt),
       waitMs: 0,
     }));
   }

@@ -101,10 +101,11 @@ export async function runChannelRound(ctx: EngineContext, channel: ChannelRow): 
 
   const models = connection.capabilities.rateModel;
   const cost = connection.client.estimateCost?.(updates) ?? 1;
-  const waitMs = await ctx.limiter.reserve(channel.id, models, cost, ctx.now());
+  const reservedAt = ctx.now();
+  const waitMs = await ctx.limiter.reserve(channel.id, models, cost, reservedAt);
   if (waitMs > 0) await ctx.sleep(waitMs);
   const result = await connection.client.setQuantities(updates);
-  await ctx.limiter.observe(channel.id, models, result.rateFeedback, ctx.now());
+  await ctx.limiter.observe(channel.id, models, result.rateFeedback, ctx.now(), reservedAt + waitMs);
 
   const byKey = new Map(result.items.map((item) => [item.key, item]));
   const settled: ClaimedPair[] = [];
