@@ -7,6 +7,7 @@ import type { Db } from '@ballast/core';
  */
 export async function closeInterruptedAttempts(
   db: Db,
+  storeId: number,
   channelId: number,
   productIds: readonly number[],
   now: number,
@@ -20,6 +21,9 @@ export async function closeInterruptedAttempts(
       errorMessage: 'the worker stopped before the channel answered; the push is retried',
       finishedAt: now,
     })
+    // The store narrows the search to the (store, product, channel) history index: without it every round
+    // scanned the whole history, which only ever grows.
+    .where('storeId', '=', storeId)
     .where('channelId', '=', channelId)
     .where('productId', 'in', productIds)
     .where('status', '=', 'pending')

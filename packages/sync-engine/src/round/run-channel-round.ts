@@ -50,6 +50,7 @@ export async function runChannelRound(ctx: EngineContext, channel: ChannelRow): 
   if (claimed.length === 0) return summary;
   await closeInterruptedAttempts(
     ctx.db,
+    channel.storeId,
     channel.id,
     claimed.map((c) => c.productId),
     ctx.now(),
