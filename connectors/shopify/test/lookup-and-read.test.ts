@@ -39,7 +39,7 @@ describe('lookupListings', () => {
     const matches = await connection.client.lookupListings(['DUP', 'ONE']);
     expect(matches.filter((m) => m.sku === 'DUP')).toHaveLength(55);
     expect(matches.find((m) => m.sku === 'ONE')?.listingRef.inventoryItemId).toBe(single.id);
-    expect(graphqlBodies(sim).map((b) => b.variables.after === null)).toEqual([true, false]);
+    expect(graphqlBodies(sim).map((b) => b.variables.first)).toEqual([2, 50, 50]);
   });
 
   it('manages an item at the first configured location where it is stocked', async () => {

@@ -79,8 +79,8 @@ describe('inventorySetQuantities, 2026-04 (changeFromQuantity, @idempotent)', ()
     sim.server.faults.next({ kind: 'delay', ms: 600 });
     const lost = await connection.client.setQuantities([update]);
     expect(lost.items[0]).toMatchObject({ status: 'transient', code: 'timeout' });
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(sim.levelOf(a.id, LOCATION)).toBe(6); // applied after we gave up
+    // Shopify applied it after we gave up.
+    await expect.poll(() => sim.levelOf(a.id, LOCATION), { timeout: 5_000 }).toBe(6);
 
     sim.setQuantity('A', 2); // a merchant edit in between
     const retry = await connection.client.setQuantities([update]);
@@ -92,12 +92,14 @@ describe('inventorySetQuantities, 2026-04 (changeFromQuantity, @idempotent)', ()
   });
 
   it('IDEMPOTENCY_CONCURRENT_REQUEST is transient', async () => {
-    const { sim, connection } = await connectToSim({ mutationDelayMs: 150 });
+    const { sim, connection } = await connectToSim({ mutationDelayMs: 1_000 });
     const a = sim.addItem({ sku: 'A', levels: { [LOCATION]: 1 } });
     const update = updateOf(a, 3);
     const [one, two] = await Promise.all([
       connection.client.setQuantities([update]),
-      new Promise((resolve) => setTimeout(resolve, 30)).then(() => connection.client.setQuantities([update])),
+      new Promise((resolve) => setTimeout(resolve, 100)).then(() =>
+        connection.client.setQuantities([update]),
+      ),
     ]);
     expect(one.items[0]?.status).toBe('ok');
     expect(two.items[0]).toMatchObject({ status: 'transient', code: 'IDEMPOTENCY_CONCURRENT_REQUEST' });

@@ -46,7 +46,10 @@ export async function lookupListings(
     const chunkSet = new Set(chunk);
     let after: string | null = null;
     do {
-      const request = buildLookupRequest(chunk, locationIds, first, after);
+      // One item per SKU is the rule, so the first page asks for as many; SKUs on several items (or looser
+      // search matches) are followed with full pages.
+      const size = after === null ? chunk.length : first;
+      const request = buildLookupRequest(chunk, locationIds, size, after);
       const reply = await session.query(request.document, request.variables, request.cost);
       const page = pageSchema.safeParse(reply.body.data);
       if (!page.success) {
