@@ -12,6 +12,8 @@ const BIN = fileURLToPath(new URL('../../../server/bin/ballast.mjs', import.meta
 
 export interface BallastServer {
   url: string;
+  /** The SQLite database the server runs on (`sqlite:<file>`), for seeding at scale. */
+  databaseUrl: string;
   /** Runs the `ballast` CLI against this server's data folder; resolves with its stdout. */
   cli(...args: string[]): Promise<string>;
   /** Everything the process printed, for failure reports. */
@@ -35,15 +37,21 @@ export function freePort(): Promise<number> {
 
 /**
  * The real server as self-hosters run it (`ballast serve`), on a fresh temporary data folder (SQLite) and a
- * free port, in demo mode: a seeded store with a local web store simulator, so pushes and Sync History are real.
+ * free port. In demo mode (default) it seeds a store with a local web store simulator, so pushes and Sync
+ * History are real.
  */
-export async function startBallast(options: { trustedOrigins?: string[] } = {}): Promise<BallastServer> {
+export async function startBallast(
+  options: { trustedOrigins?: string[]; demo?: boolean } = {},
+): Promise<BallastServer> {
+  const demo = options.demo ?? true;
   const dataDir = mkdtempSync(join(tmpdir(), 'ballast-e2e-'));
+  const databaseUrl = `sqlite:${join(dataDir, 'ballast.db')}`;
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const env = {
     ...process.env,
     BALLAST_DATA_DIR: dataDir,
+    DATABASE_URL: databaseUrl,
     BALLAST_SECRET: randomBytes(24).toString('hex'),
     PUBLIC_URL: url,
     BALLAST_TRUSTED_ORIGINS: [url, ...(options.trustedOrigins ?? [])].join(','),
@@ -51,7 +59,7 @@ export async function startBallast(options: { trustedOrigins?: string[] } = {}):
     PORT: String(port),
   };
   let output = '';
-  const child: ChildProcess = spawn(process.execPath, [BIN, 'serve', '--demo'], {
+  const child: ChildProcess = spawn(process.execPath, [BIN, 'serve', demo ? '--demo' : '--no-demo'], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -61,6 +69,7 @@ export async function startBallast(options: { trustedOrigins?: string[] } = {}):
 
   const server: BallastServer = {
     url,
+    databaseUrl,
     async cli(...args) {
       const { stdout } = await run(process.execPath, [BIN, ...args], { env, timeout: 60_000 });
       return stdout;
@@ -78,9 +87,10 @@ export async function startBallast(options: { trustedOrigins?: string[] } = {}):
   };
 
   try {
-    // Demo seeding ends with this line; the API answers a little earlier.
+    // Demo seeding ends with this line; without the demo, serving is the last step.
+    const ready = demo ? /demo mode: open the admin/ : /serving the API/;
     await waitFor(
-      () => /demo mode: open the admin/.test(output),
+      () => ready.test(output),
       90_000,
       () => child.exitCode !== null,
     );
