@@ -130,10 +130,17 @@ interface ProjectionDelta {
 }
 
 function sumByProductLocation(movements: readonly MovementInput[]): ProjectionDelta[] {
-  const totals = new Map<string, ProjectionDelta>();
+  // Keyed by location, then product: numbers, since building a string key per movement costs more than the
+  // lookups in a 10,000-row upload.
+  const byLocation = new Map<number, Map<number, ProjectionDelta>>();
+  const totals: ProjectionDelta[] = [];
   for (const m of movements) {
-    const key = `${m.productId}:${m.locationId}`;
-    let total = totals.get(key);
+    let byProduct = byLocation.get(m.locationId);
+    if (!byProduct) {
+      byProduct = new Map();
+      byLocation.set(m.locationId, byProduct);
+    }
+    let total = byProduct.get(m.productId);
     if (!total) {
       total = {
         productId: m.productId,
@@ -143,7 +150,8 @@ function sumByProductLocation(movements: readonly MovementInput[]): ProjectionDe
         incoming: 0,
         path: [],
       };
-      totals.set(key, total);
+      byProduct.set(m.productId, total);
+      totals.push(total);
     }
     if (m.bucket === 'on_hand') total.onHand += m.delta;
     else if (m.bucket === 'committed') total.committed += m.delta;
@@ -151,7 +159,7 @@ function sumByProductLocation(movements: readonly MovementInput[]): ProjectionDe
     if (m.path && (m.bucket === 'on_hand' || total.path.length === 0)) total.path = m.path;
   }
   // A fixed order of row updates keeps concurrent PostgreSQL transactions from deadlocking each other.
-  return [...totals.values()].sort((a, b) => a.productId - b.productId || a.locationId - b.locationId);
+  return totals.sort((a, b) => a.productId - b.productId || a.locationId - b.locationId);
 }
 
 async function applyToProjection(

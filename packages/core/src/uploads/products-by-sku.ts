@@ -22,12 +22,12 @@ export async function productsBySku(
   if (wanted.length === 0) return found;
   const base = db.selectFrom('products').select(['id', 'sku', 'kind']).where('storeId', '=', storeId);
   if (wanted.length >= 1000 && (await countProducts(db, storeId)) <= wanted.length * 3) {
-    for (const row of await base.execute()) found.set(row.sku, { id: row.id, kind: row.kind });
+    // The rows themselves (an extra `sku` field): a copy per product is measurable in a 10,000-row file.
+    for (const row of await base.execute()) found.set(row.sku, row);
     return found;
   }
   for (const part of chunk(wanted, 2000)) {
-    for (const row of await base.where('sku', 'in', part).execute())
-      found.set(row.sku, { id: row.id, kind: row.kind });
+    for (const row of await base.where('sku', 'in', part).execute()) found.set(row.sku, row);
   }
   return found;
 }
