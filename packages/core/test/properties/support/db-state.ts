@@ -53,6 +53,26 @@ export async function expectProjectionMatchesLedger(db: Db, world: World, when =
   expect(fromProjection, `quantities projection vs SUM(movements.delta) ${when}`).toEqual(fromLedger);
 }
 
+/** Every (SKU, location) of the catalogue as the database holds it; kits included (they must stay empty). */
+export async function databaseStock(db: Db, world: World): Promise<Record<string, Stock>> {
+  const projected = await projection(db, world.storeId);
+  const table: Record<string, Stock> = {};
+  for (const sku of SKUS)
+    for (const loc of LOCS)
+      table[`${sku}@${LOCATION_NAMES[loc]}`] =
+        projected.get(key(world.productIds[sku], world.locationIds[loc])) ?? ZERO;
+  return table;
+}
+
+/** The same table as the model holds it: kits hold no stock at all. */
+export function modelStock(model: StoreModel): Record<string, Stock> {
+  const table: Record<string, Stock> = {};
+  for (const sku of SKUS)
+    for (const loc of LOCS)
+      table[`${sku}@${LOCATION_NAMES[loc]}`] = isKit(sku) ? ZERO : model.stockAt(sku, loc);
+  return table;
+}
+
 /** Property 2's comparison: every stocked position equals the model; kits hold no stock at all. */
 export async function expectDatabaseMatchesModel(
   db: Db,
@@ -60,17 +80,7 @@ export async function expectDatabaseMatchesModel(
   model: StoreModel,
   when = '',
 ): Promise<void> {
-  const projected = await projection(db, world.storeId);
-  const actual: Record<string, Stock> = {};
-  const expected: Record<string, Stock> = {};
-  for (const sku of SKUS) {
-    for (const loc of LOCS) {
-      const name = `${sku}@${LOCATION_NAMES[loc]}`;
-      actual[name] = projected.get(key(world.productIds[sku], world.locationIds[loc])) ?? ZERO;
-      expected[name] = isKit(sku) ? ZERO : model.stockAt(sku, loc);
-    }
-  }
-  expect(actual, `database quantities vs model ${when}`).toEqual(expected);
+  expect(await databaseStock(db, world), `database quantities vs model ${when}`).toEqual(modelStock(model));
 }
 
 /** Every row a store's operations write, to prove that a refused operation wrote nothing. */

@@ -107,6 +107,16 @@ export class StoreModel {
       for (const loc of LOCS) this.stock.set(position(sku, loc), { onHand: 0, committed: 0, incoming: 0 });
   }
 
+  /** An independent copy, to try several orders of the same operations. */
+  clone(): StoreModel {
+    const copy = new StoreModel(this.allowNegative);
+    for (const [key, s] of this.stock) copy.stock.set(key, { ...s });
+    copy.sales.push(...structuredClone(this.sales));
+    copy.purchases.push(...structuredClone(this.purchases));
+    copy.works.push(...structuredClone(this.works));
+    return copy;
+  }
+
   stockAt(sku: StockedSku, loc: Loc): Stock {
     return this.stock.get(position(sku, loc))!;
   }

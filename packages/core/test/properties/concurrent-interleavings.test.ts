@@ -1,0 +1,82 @@
+import { isDeepStrictEqual } from 'node:util';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../src/index.ts';
+import { createTestDatabase, DIALECTS, type TestDatabase } from '../../src/testing/index.ts';
+import { databaseStock, expectProjectionMatchesLedger, modelStock } from './support/db-state.ts';
+import { attempt, newReal, type Outcome, prepare, type Real } from './support/execute.ts';
+import { StoreModel } from './support/model.ts';
+import { describeOp, type Op, opArbitrary, orderListOf } from './support/ops.ts';
+import { runs } from './support/runs.ts';
+import { createWorld } from './support/world.ts';
+
+function permutations(n: number): number[][] {
+  if (n === 0) return [[]];
+  return permutations(n - 1).flatMap((p) =>
+    Array.from({ length: n }, (_, i) => [...p.slice(0, i), n - 1, ...p.slice(i)]),
+  );
+}
+
+/** Pins an operation's order index to an existing order, so that orders created alongside it cannot shift it. */
+function pinned(op: Op, real: Real): Op {
+  const list = orderListOf(op);
+  return list && 'order' in op ? { ...op, order: op.order % real[list].length } : op;
+}
+
+/**
+ * Beyond property 2: operations that really run at the same time (PostgreSQL runs them in parallel
+ * transactions; SQLite's single connection takes them one by one) must end as if they had run one after the
+ * other in some order: the same operations accepted and refused, the same stock, nothing lost or counted twice,
+ * and never an untyped database error (a deadlock or a constraint violation) in place of a result.
+ */
+for (const dialect of DIALECTS) {
+  describe(`concurrent interleavings [${dialect}]`, () => {
+    let t: TestDatabase;
+    let db: Db;
+    beforeAll(async () => {
+      t = await createTestDatabase(dialect);
+      db = t.db;
+    });
+    afterAll(() => t.drop());
+
+    it('concurrent operations end like some serial order of them', async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.boolean(),
+          fc.array(opArbitrary(), { maxLength: 12, size: 'max' }),
+          fc.array(opArbitrary(), { minLength: 2, maxLength: 3 }),
+          async (allowNegative, prefix, batch) => {
+            const model = new StoreModel(allowNegative);
+            const real = newReal(db, await createWorld(db, allowNegative));
+            for (const op of prefix) {
+              const call = prepare(real, op);
+              if (!call) continue;
+              const predicted = model.step(op);
+              expect((await attempt(call)).ok, `prefix ${describeOp(op)}`).toBe(predicted.accepted);
+            }
+            const ready = batch.flatMap((op) => {
+              const call = prepare(real, op);
+              return call ? [{ op: pinned(op, real), call }] : [];
+            });
+            const outcomes: Outcome[] = await Promise.all(ready.map(({ call }) => attempt(call)));
+            const stock = await databaseStock(db, real.world);
+
+            const serial = permutations(ready.length).find((order) => {
+              const m = model.clone();
+              return (
+                order.every((i) => m.step(ready[i]!.op).accepted === outcomes[i]!.ok) &&
+                isDeepStrictEqual(modelStock(m), stock)
+              );
+            });
+            const described = ready.map(
+              ({ op }, i) => `${describeOp(op)} -> ${outcomes[i]!.ok ? 'accepted' : outcomes[i]!.error.name}`,
+            );
+            expect(serial, `no serial order explains ${described.join(' | ')}`).toBeDefined();
+            await expectProjectionMatchesLedger(db, real.world, `after ${described.join(' | ')}`);
+          },
+        ),
+        { numRuns: runs(dialect, { sqlite: 60, postgres: 30 }) },
+      );
+    });
+  });
+}
