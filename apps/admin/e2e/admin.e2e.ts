@@ -2,8 +2,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiClient } from '../src/api/client.ts';
 import { createApiClient, unwrap } from '../src/api/client.ts';
-import { type AdminOrigin, adminOrigin } from './support/admin-origin.ts';
-import { type BallastServer, freePort, startBallast } from './support/ballast-server.ts';
+import { assertServesAdmin } from './support/assert-serves-admin.ts';
+import { type BallastServer, startBallast } from './support/ballast-server.ts';
 import {
   type Browser,
   CHROMIUM,
@@ -24,7 +24,6 @@ if (!HAS_CHROMIUM) {
 
 describe.skipIf(!HAS_CHROMIUM)('the admin in a real browser against the real server', () => {
   let server: BallastServer;
-  let admin: AdminOrigin;
   let browser: Browser;
   let page: Page;
   /** The demo store through the API with a store token, to seed and to check what the UI did. */
@@ -33,8 +32,7 @@ describe.skipIf(!HAS_CHROMIUM)('the admin in a real browser against the real ser
   let channelId: number;
 
   beforeAll(async () => {
-    const previewPort = await freePort();
-    server = await startBallast({ trustedOrigins: [`http://127.0.0.1:${previewPort}`] });
+    server = await startBallast();
     try {
       const token = (await server.cli('token', 'create', '--store', '1', '--name', 'e2e'))
         .trim()
@@ -65,8 +63,8 @@ describe.skipIf(!HAS_CHROMIUM)('the admin in a real browser against the real ser
           params: { path: { storeId, channelId } },
         }),
       );
-      admin = await adminOrigin(server.url, previewPort);
-      browser = await launchBrowser(admin.url);
+      await assertServesAdmin(server.url);
+      browser = await launchBrowser(server.url);
       page = browser.page;
     } catch (error) {
       console.error(server?.log());
@@ -76,7 +74,6 @@ describe.skipIf(!HAS_CHROMIUM)('the admin in a real browser against the real ser
 
   afterAll(async () => {
     await browser?.close();
-    await admin?.close();
     await server?.stop();
   });
 
@@ -146,9 +143,9 @@ describe.skipIf(!HAS_CHROMIUM)('the admin in a real browser against the real ser
     await page.getByRole('button', { name: 'Log in' }).click();
     await page.getByRole('heading', { name: 'Ecommerce Details' }).waitFor();
     // A second store of the same merchant, created through the API with the session cookie.
-    const created = await page.request.post(`${admin.url}/api/v1/stores`, {
+    const created = await page.request.post(`${server.url}/api/v1/stores`, {
       data: { name: SECOND_STORE },
-      headers: { origin: admin.url },
+      headers: { origin: server.url },
     });
     expect(created.status()).toBe(201);
     await page.reload();

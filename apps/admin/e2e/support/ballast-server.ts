@@ -22,7 +22,7 @@ export interface BallastServer {
 }
 
 /** A free TCP port on the loopback interface. */
-export function freePort(): Promise<number> {
+function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', reject);
@@ -40,9 +40,7 @@ export function freePort(): Promise<number> {
  * free port. In demo mode (default) it seeds a store with a local web store simulator, so pushes and Sync
  * History are real.
  */
-export async function startBallast(
-  options: { trustedOrigins?: string[]; demo?: boolean } = {},
-): Promise<BallastServer> {
+export async function startBallast(options: { demo?: boolean } = {}): Promise<BallastServer> {
   const demo = options.demo ?? true;
   const dataDir = mkdtempSync(join(tmpdir(), 'ballast-e2e-'));
   const databaseUrl = `sqlite:${join(dataDir, 'ballast.db')}`;
@@ -54,7 +52,6 @@ export async function startBallast(
     DATABASE_URL: databaseUrl,
     BALLAST_SECRET: randomBytes(24).toString('hex'),
     PUBLIC_URL: url,
-    BALLAST_TRUSTED_ORIGINS: [url, ...(options.trustedOrigins ?? [])].join(','),
     HOST: '127.0.0.1',
     PORT: String(port),
   };

@@ -50,8 +50,11 @@ function StoreNav() {
           </A>
         </li>
         <li>
-          {/* Closed on arrival, as the merchant's guide describes: click Store, then pick from the list. */}
-          <Collapsible defaultOpen={false}>
+          {/* Closed on the dashboard, as the merchant's guide describes (click Store, then pick a page); open
+              when a page inside it is opened directly, so the current page shows in the navigation. */}
+          <Collapsible
+            defaultOpen={STORE_PAGES.some((p) => location.pathname.startsWith(`${base()}/${p.path}`))}
+          >
             <Collapsible.Trigger class="nav-link nav-group-trigger">
               Store
               <span class="nav-caret" aria-hidden="true">
