@@ -9,6 +9,8 @@ describe('the generated API types', () => {
     const committed = readFileSync(API_TYPES_FILE, 'utf8');
     // Compared as a boolean first: a diff of two 6,000-line files buries the one instruction that matters.
     const upToDate = committed === current;
-    expect(upToDate, 'src/api/schema.gen.ts is stale: run `pnpm --filter @ballast/admin api:generate`').toBe(true);
+    expect(upToDate, 'src/api/schema.gen.ts is stale: run `pnpm --filter @ballast/admin api:generate`').toBe(
+      true,
+    );
   }, 60_000);
 });
