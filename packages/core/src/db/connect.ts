@@ -63,8 +63,16 @@ function openSqlite(url: string): OpenedDatabase {
   const file = url.replace(/^sqlite:(\/\/)?/, '') || ':memory:';
   const sqlite = new SQLite(file);
   for (const pragma of SQLITE_PRAGMAS) sqlite.pragma(pragma);
+  const cached = withStatementCache(sqlite);
+  // Another process may write to the same file (an api and a worker, a CLI command beside the server). A
+  // deferred BEGIN that reads and then writes fails at once with SQLITE_BUSY_SNAPSHOT when that process wrote
+  // in between; BEGIN IMMEDIATE takes the write lock up front and waits for it (busy_timeout).
+  const database = {
+    ...cached,
+    prepare: (sql: string) => cached.prepare(sql === 'begin' ? 'begin immediate' : sql),
+  };
   const db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+    dialect: new SqliteDialect({ database }),
     plugins: [new CamelCasePlugin()],
   });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
