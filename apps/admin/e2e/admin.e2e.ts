@@ -500,6 +500,10 @@ describe.skipIf(!HAS_CHROMIUM)('the admin in a real browser against the real ser
       await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
       expect(await page.getByRole('alert').count()).toBe(0);
     }
+    // A store that is not the merchant's says so (the API answers 403 for it).
+    await page.goto('/stores/999/products');
+    await page.getByRole('heading', { name: 'This store cannot be opened' }).waitFor();
+
     await page.goto(`/stores/${storeId}/sales-orders`);
     await page.getByRole('table', { name: 'Sales orders' }).waitFor();
     await screenshot(page, '11-sales-orders');

@@ -18,12 +18,13 @@ import { ProductPage } from './pages/products/product-page.tsx';
 import { ProductsPage } from './pages/products/products-page.tsx';
 import { SyncHistoryPage } from './pages/sync-history/sync-history-page.tsx';
 import { UploadsPage } from './pages/uploads/uploads-page.tsx';
+import { PageErrorBoundary } from './ui/page-error.tsx';
 import { ToastRegion } from './ui/toaster.tsx';
 
 function Root(props: RouteSectionProps) {
   return (
     <>
-      {props.children}
+      <PageErrorBoundary>{props.children}</PageErrorBoundary>
       <ToastRegion />
     </>
   );

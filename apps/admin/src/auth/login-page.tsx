@@ -1,6 +1,7 @@
 import { Navigate, useNavigate, useSearchParams } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
 import { errorMessage } from '../api/problem.ts';
+import { latest } from '../lib/latest.ts';
 import { safeNext } from '../lib/safe-next.ts';
 import { TextField } from '../ui/text-field.tsx';
 import { useSession } from './session.tsx';
@@ -30,7 +31,7 @@ export function LoginPage() {
   };
 
   return (
-    <Show when={!session.latest} fallback={<Navigate href={next()} />}>
+    <Show when={!latest(session)} fallback={<Navigate href={next()} />}>
       <main class="center-page">
         <form class="card login-card form" onSubmit={submit} aria-labelledby="login-title">
           <div class="brand brand-large">Ballast</div>

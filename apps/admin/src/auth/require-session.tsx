@@ -1,6 +1,7 @@
 import { Navigate, type RouteSectionProps, useLocation } from '@solidjs/router';
 import { Match, Switch } from 'solid-js';
 import { errorMessage } from '../api/problem.ts';
+import { latest } from '../lib/latest.ts';
 import { useSession } from './session.tsx';
 
 /** Every page but the login page: signed-out merchants are sent to log in, then back where they were. */
@@ -17,10 +18,10 @@ export function RequireSession(props: RouteSectionProps) {
           </p>
         </main>
       </Match>
-      <Match when={session.latest === null}>
+      <Match when={latest(session) === null}>
         <Navigate href={`/login?next=${next()}`} />
       </Match>
-      <Match when={session.latest}>{props.children}</Match>
+      <Match when={latest(session)}>{props.children}</Match>
     </Switch>
   );
 }

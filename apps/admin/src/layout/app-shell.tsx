@@ -2,6 +2,8 @@ import { A, useNavigate } from '@solidjs/router';
 import type { JSX } from 'solid-js';
 import { errorMessage } from '../api/problem.ts';
 import { useSession } from '../auth/session.tsx';
+import { latest } from '../lib/latest.ts';
+import { PageErrorBoundary } from '../ui/page-error.tsx';
 import { notify } from '../ui/toaster.tsx';
 
 /** The Account Manager frame: top bar with the merchant and Logout, left navigation, the page. */
@@ -26,7 +28,7 @@ export function AppShell(props: { nav: JSX.Element; navLabel: string; children: 
           Ballast <span class="brand-sub">Account Manager</span>
         </A>
         <div class="topbar-user">
-          <span class="muted">{session.latest?.user.email}</span>
+          <span class="muted">{latest(session)?.user.email}</span>
           <button type="button" class="button button-small" onClick={() => void logout()}>
             Logout
           </button>
@@ -36,7 +38,7 @@ export function AppShell(props: { nav: JSX.Element; navLabel: string; children: 
         {props.nav}
       </nav>
       <main class="content" id="main" tabindex="-1">
-        {props.children}
+        <PageErrorBoundary>{props.children}</PageErrorBoundary>
       </main>
     </div>
   );

@@ -1,6 +1,8 @@
 import { Collapsible } from '@kobalte/core/collapsible';
 import { A, type RouteSectionProps, useLocation } from '@solidjs/router';
-import { For, Show } from 'solid-js';
+import { For, type JSX, Show } from 'solid-js';
+import { errorMessage } from '../api/problem.ts';
+import { latest } from '../lib/latest.ts';
 import { StoreProvider, useStore } from '../store/store-context.tsx';
 import { AppShell } from './app-shell.tsx';
 
@@ -24,9 +26,32 @@ export function StoreShell(props: RouteSectionProps) {
     >
       <StoreProvider storeId={storeId()}>
         <AppShell nav={<StoreNav />} navLabel="Ecommerce Dashboard">
-          {props.children}
+          <StoreGate>{props.children}</StoreGate>
         </AppShell>
       </StoreProvider>
+    </Show>
+  );
+}
+
+/** A store the merchant cannot open (not theirs, or gone) says so instead of failing on every request. */
+function StoreGate(props: { children: JSX.Element }) {
+  const { store } = useStore();
+  return (
+    <Show
+      when={!store.error}
+      fallback={
+        <section class="page">
+          <h1>This store cannot be opened</h1>
+          <p class="form-error" role="alert">
+            {errorMessage(store.error)}
+          </p>
+          <p>
+            <A href="/ecommerce">Back to Ecommerce Details</A>
+          </p>
+        </section>
+      }
+    >
+      {props.children}
     </Show>
   );
 }
@@ -41,7 +66,7 @@ function StoreNav() {
         ← Ecommerce
       </A>
       <div class="nav-store" title="The store you are managing">
-        {store.latest?.name ?? '…'}
+        {latest(store)?.name ?? '…'}
       </div>
       <ul class="nav-list">
         <li>

@@ -2,6 +2,7 @@ import { type Accessor, createContext, createResource, type JSX, type Resource, 
 import { useApi } from '../api/api-context.tsx';
 import { unwrap } from '../api/client.ts';
 import type { Channel, Store } from '../api/types.ts';
+import { latest } from '../lib/latest.ts';
 
 export interface StoreContextValue {
   storeId: Accessor<number>;
@@ -32,7 +33,7 @@ export function StoreProvider(props: { storeId: number; children: JSX.Element })
     storeId,
     store,
     channels,
-    activeChannels: () => (channels.latest ?? []).filter((c) => c.status === 'active'),
+    activeChannels: () => (latest(channels) ?? []).filter((c) => c.status === 'active'),
     refetchChannels: () => void refetch(),
   };
   return <StoreContext.Provider value={value}>{props.children}</StoreContext.Provider>;

@@ -4,6 +4,7 @@ import { unwrap } from '../../api/client.ts';
 import { errorMessage } from '../../api/problem.ts';
 import type { Channel } from '../../api/types.ts';
 import { formatTime } from '../../lib/format.ts';
+import { latest } from '../../lib/latest.ts';
 import { useStore } from '../../store/store-context.tsx';
 import { Modal } from '../../ui/modal.tsx';
 import { ChannelStatusBadge } from '../../ui/status-badge.tsx';
@@ -73,7 +74,7 @@ export function ChannelsPage() {
         </p>
       </Show>
       <Show
-        when={(channels.latest ?? []).length > 0}
+        when={(latest(channels) ?? []).length > 0}
         fallback={<p class="empty">No channel connected yet.</p>}
       >
         <div class="table-scroll">
@@ -94,7 +95,7 @@ export function ChannelsPage() {
               </tr>
             </thead>
             <tbody>
-              <For each={channels.latest}>
+              <For each={latest(channels)}>
                 {(channel) => (
                   <tr>
                     <td>

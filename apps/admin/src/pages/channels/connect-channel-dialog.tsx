@@ -4,6 +4,7 @@ import { unwrap } from '../../api/client.ts';
 import { ApiError, errorMessage } from '../../api/problem.ts';
 import type { Channel } from '../../api/types.ts';
 import { configFieldOf, configFields, configFromValues, initialValues } from '../../lib/config-form.ts';
+import { latest } from '../../lib/latest.ts';
 import { Modal } from '../../ui/modal.tsx';
 import { SelectField } from '../../ui/select-field.tsx';
 import { TextField } from '../../ui/text-field.tsx';
@@ -23,7 +24,7 @@ export function ConnectChannelDialog(props: {
     () => unwrap(api.GET('/connectors')).then((r) => r.items),
   );
   const [connectorId, setConnectorId] = createSignal('');
-  const connector = () => connectors.latest?.find((c) => c.id === connectorId()) ?? connectors.latest?.[0];
+  const connector = () => latest(connectors)?.find((c) => c.id === connectorId()) ?? latest(connectors)?.[0];
   const fields = createMemo(() => configFields(connector()?.configSchema));
   const [name, setName] = createSignal('');
   const [values, setValues] = createSignal<Record<string, string | boolean>>({});
@@ -81,7 +82,7 @@ export function ConnectChannelDialog(props: {
           {errorMessage(connectors.error)}
         </p>
       </Show>
-      <Show when={connectors.latest} fallback={<p>Loading connectors…</p>}>
+      <Show when={latest(connectors)} fallback={<p>Loading connectors…</p>}>
         {(list) => (
           <form class="form" onSubmit={submit}>
             <SelectField

@@ -5,6 +5,7 @@ import { unwrap } from '../../api/client.ts';
 import { errorMessage } from '../../api/problem.ts';
 import { activityRange } from '../../lib/activity-chart.ts';
 import { formatCount, formatTime } from '../../lib/format.ts';
+import { latest } from '../../lib/latest.ts';
 import { useStore } from '../../store/store-context.tsx';
 import { ChannelStatusBadge } from '../../ui/status-badge.tsx';
 import { ActivityChart } from './activity-chart.tsx';
@@ -47,29 +48,33 @@ export function DashboardPage() {
     },
   );
   const base = () => `/stores/${storeId()}`;
+  const stat = (key: 'products' | 'pending' | 'failed') => {
+    const loaded = latest(counts);
+    return loaded ? formatCount(loaded[key]) : '…';
+  };
 
   return (
     <section class="page">
       <header class="page-header">
         <h1>Ecommerce Dashboard</h1>
-        <span class="muted">{store.latest?.name}</span>
+        <span class="muted">{latest(store)?.name}</span>
       </header>
 
       <div class="stat-grid">
         <A class="card stat" href={`${base()}/products`}>
-          <span class="stat-value">{counts.latest ? formatCount(counts.latest.products) : '…'}</span>
+          <span class="stat-value">{stat('products')}</span>
           <span class="stat-label">Products</span>
         </A>
         <A class="card stat" href={`${base()}/products?syncStatus=pending`}>
-          <span class="stat-value">{counts.latest ? formatCount(counts.latest.pending) : '…'}</span>
+          <span class="stat-value">{stat('pending')}</span>
           <span class="stat-label">Waiting to push</span>
         </A>
         <A
           class="card stat"
-          classList={{ 'stat-alert': (counts.latest?.failed ?? 0) > 0 }}
+          classList={{ 'stat-alert': (latest(counts)?.failed ?? 0) > 0 }}
           href={`${base()}/products?syncStatus=failed`}
         >
-          <span class="stat-value">{counts.latest ? formatCount(counts.latest.failed) : '…'}</span>
+          <span class="stat-value">{stat('failed')}</span>
           <span class="stat-label">Last push failed</span>
         </A>
       </div>
@@ -102,7 +107,7 @@ export function DashboardPage() {
             {errorMessage(activity.error)}
           </p>
         </Show>
-        <Show when={activity.latest}>
+        <Show when={latest(activity)}>
           {(loaded) => (
             <ActivityChart
               activity={loaded()}
@@ -118,11 +123,11 @@ export function DashboardPage() {
           <A href={`${base()}/channels`}>Manage channels</A>
         </header>
         <Show
-          when={(channels.latest ?? []).length > 0}
+          when={(latest(channels) ?? []).length > 0}
           fallback={<p class="empty">No channel connected yet.</p>}
         >
           <ul class="channel-summary">
-            <For each={channels.latest}>
+            <For each={latest(channels)}>
               {(channel) => (
                 <li>
                   <strong>{channel.name}</strong> <ChannelStatusBadge status={channel.status} />{' '}

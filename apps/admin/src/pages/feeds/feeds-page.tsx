@@ -4,6 +4,7 @@ import { unwrap } from '../../api/client.ts';
 import { ApiError, errorMessage } from '../../api/problem.ts';
 import type { components } from '../../api/schema.gen.ts';
 import { formatTime } from '../../lib/format.ts';
+import { latest } from '../../lib/latest.ts';
 import { useStore } from '../../store/store-context.tsx';
 import { TextField } from '../../ui/text-field.tsx';
 import { notify } from '../../ui/toaster.tsx';
@@ -93,7 +94,7 @@ export function FeedsPage() {
           {errorMessage(feeds.error)}
         </p>
       </Show>
-      <Show when={(feeds.latest ?? []).length > 0} fallback={<p class="empty">No inventory feed yet.</p>}>
+      <Show when={(latest(feeds) ?? []).length > 0} fallback={<p class="empty">No inventory feed yet.</p>}>
         <div class="table-scroll">
           <table class="table" aria-label="Feeds">
             <thead>
@@ -108,7 +109,7 @@ export function FeedsPage() {
               </tr>
             </thead>
             <tbody>
-              <For each={feeds.latest}>
+              <For each={latest(feeds)}>
                 {(feed) => (
                   <tr>
                     <td>{feed.name}</td>

@@ -5,6 +5,7 @@ import { errorMessage } from '../../api/problem.ts';
 import type { components } from '../../api/schema.gen.ts';
 import { formatTime, humanize } from '../../lib/format.ts';
 import { createKeysetList } from '../../lib/keyset-list.ts';
+import { latest } from '../../lib/latest.ts';
 import { EMPTY_LINE, type LineDraft, linesToSend } from '../../lib/lines.ts';
 import { useStore } from '../../store/store-context.tsx';
 import { LinesEditor } from '../../ui/lines-editor.tsx';
@@ -68,7 +69,7 @@ export function SalesOrdersPage() {
     }
   };
   const channelName = (id: number | null) =>
-    id === null ? 'Manual' : (channels.latest?.find((c) => c.id === id)?.name ?? `Channel #${id}`);
+    id === null ? 'Manual' : (latest(channels)?.find((c) => c.id === id)?.name ?? `Channel #${id}`);
 
   return (
     <section class="page">

@@ -5,6 +5,7 @@ import { unwrap } from '../../api/client.ts';
 import { errorMessage } from '../../api/problem.ts';
 import { describeInputs, describeRule } from '../../lib/explanation.ts';
 import { formatQuantity } from '../../lib/format.ts';
+import { latest } from '../../lib/latest.ts';
 import { useStore } from '../../store/store-context.tsx';
 import { ChannelStatusBadge } from '../../ui/status-badge.tsx';
 import { notify } from '../../ui/toaster.tsx';
@@ -64,7 +65,7 @@ export function ProductPage() {
           {errorMessage(product.error)}
         </p>
       </Show>
-      <Show when={product.latest}>
+      <Show when={latest(product)}>
         {(p) => (
           <>
             <header class="page-header">
@@ -83,7 +84,7 @@ export function ProductPage() {
                 </A>
               </div>
             </header>
-            <Show when={balance.latest}>
+            <Show when={latest(balance)}>
               {(b) => (
                 <>
                   <div class="stat-grid">

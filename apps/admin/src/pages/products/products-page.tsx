@@ -6,6 +6,7 @@ import { errorMessage } from '../../api/problem.ts';
 import type { AutoSyncChange, ProductListItem } from '../../api/types.ts';
 import { formatCount, plural } from '../../lib/format.ts';
 import { FIRST_PAGE, type KeysetPages, nextPage, pageRange, previousPage } from '../../lib/keyset-pages.ts';
+import { latest } from '../../lib/latest.ts';
 import {
   nextSort,
   type ProductQuery,
@@ -91,9 +92,9 @@ export function ProductsPage() {
       ).then((r) => r.count),
   );
 
-  const items = () => list.latest?.items ?? [];
+  const items = () => latest(list)?.items ?? [];
   const pageIds = () => items().map((i) => i.id);
-  const total = () => count.latest ?? 0;
+  const total = () => latest(count) ?? 0;
   const setQuery = (patch: Partial<ProductQuery>) => setParams(productQueryParams({ ...query(), ...patch }));
 
   // The Sync toggles: the value shown while a change awaits confirmation or the server.
@@ -321,9 +322,9 @@ export function ProductsPage() {
         <button
           type="button"
           class="button"
-          disabled={!list.latest?.nextCursor}
+          disabled={!latest(list)?.nextCursor}
           onClick={() => {
-            const cursor = list.latest?.nextCursor;
+            const cursor = latest(list)?.nextCursor;
             if (cursor) goTo(nextPage(pages(), cursor));
           }}
         >

@@ -2,6 +2,7 @@ import { createResource, createSignal, Show } from 'solid-js';
 import { useApi } from '../../api/api-context.tsx';
 import { unwrap } from '../../api/client.ts';
 import { errorMessage } from '../../api/problem.ts';
+import { latest } from '../../lib/latest.ts';
 
 /** Filters by one product, named by its exact SKU; shows the chosen product with a way to clear it. */
 export function ProductPicker(props: {
@@ -49,7 +50,7 @@ export function ProductPicker(props: {
         <div class="field">
           <span class="field-label">Product</span>
           <span class="chip">
-            {chosen.latest?.sku ?? `#${props.productId}`}
+            {latest(chosen)?.sku ?? `#${props.productId}`}
             <button
               type="button"
               class="chip-remove"

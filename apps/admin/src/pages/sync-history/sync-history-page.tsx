@@ -15,6 +15,7 @@ import {
   SYNC_STATUSES,
   streamSearch,
 } from '../../lib/history-query.ts';
+import { latest } from '../../lib/latest.ts';
 import { useStore } from '../../store/store-context.tsx';
 import { SelectField } from '../../ui/select-field.tsx';
 import { StatusBadge } from '../../ui/status-badge.tsx';
@@ -22,6 +23,13 @@ import { ExplanationView } from './explanation-view.tsx';
 import { ProductPicker } from './product-picker.tsx';
 
 const PAGE_SIZE = 50;
+
+const LIVE_TEXT = {
+  live: 'Live: new entries appear automatically',
+  connecting: 'Connecting to live updates…',
+  off: 'Not live (the date range has ended)',
+  stopped: 'Live updates stopped: reload the page to resume',
+} as const;
 
 export function SyncHistoryPage() {
   const api = useApi();
@@ -37,7 +45,7 @@ export function SyncHistoryPage() {
   const [loading, setLoading] = createSignal(false);
   const [error, setError] = createSignal<unknown>();
   const [fresh, setFresh] = createSignal(new Set<number>());
-  const [live, setLive] = createSignal<'connecting' | 'live' | 'off'>('off');
+  const [live, setLive] = createSignal<'connecting' | 'live' | 'off' | 'stopped'>('off');
 
   async function load(cursor: string | null) {
     setLoading(true);
@@ -78,7 +86,10 @@ export function SyncHistoryPage() {
         setEntries((current) => mergeEntries(current, [entry]));
         setFresh((s) => new Set(s).add(entry.id));
       });
-      source.addEventListener('error', () => setLive('connecting'));
+      // The browser retries a dropped stream by itself; a refused one (signed out, 4xx) it gives up on.
+      source.addEventListener('error', () =>
+        setLive(source.readyState === EventSource.CLOSED ? 'stopped' : 'connecting'),
+      );
       onCleanup(() => {
         source.close();
         setLive('off');
@@ -88,7 +99,7 @@ export function SyncHistoryPage() {
 
   const channelOptions = () => [
     { value: '', label: 'Any channel' },
-    ...(channels.latest ?? []).map((c) => ({ value: String(c.id), label: c.name })),
+    ...(latest(channels) ?? []).map((c) => ({ value: String(c.id), label: c.name })),
   ];
 
   return (
@@ -96,11 +107,7 @@ export function SyncHistoryPage() {
       <header class="page-header">
         <h1>Sync History</h1>
         <span class={`live-indicator live-${live()}`} role="status">
-          {live() === 'live'
-            ? 'Live: new entries appear automatically'
-            : live() === 'connecting'
-              ? 'Connecting…'
-              : 'Not live (date range ended)'}
+          {LIVE_TEXT[live()]}
         </span>
       </header>
       <search class="filters" aria-label="Filter Sync History">
