@@ -374,6 +374,17 @@ for (const dialect of DIALECTS) {
         expectProblem(await call('GET', `${channels()}?limit=0`), 422, ['query.limit']);
         expectProblem(await call('GET', `${channels()}/999999`), 404);
       });
+
+      it('answers bad listing and delivery queries with 422 naming the parameter', async () => {
+        const channel = await connect({ name: 'Queried' });
+        const base = `${channels()}/${channel.id}`;
+        expectProblem(await call('GET', `${base}/listings?limit=201`), 422, ['query.limit']);
+        expectProblem(await call('GET', `${base}/listings?cursor=%25%25`), 422, ['query.cursor']);
+        expectProblem(await call('GET', `${base}/webhook-deliveries?status=lost`), 422, ['query.status']);
+        expectProblem(await call('GET', `${base}/webhook-deliveries?cursor=bm9wZQ`), 422, ['query.cursor']);
+        expectProblem(await call('POST', `${channels()}/999999/match-listings`), 404);
+        expectProblem(await call('POST', `${channels()}/999999/disconnect`), 404);
+      });
     });
 
     describe('security', () => {
