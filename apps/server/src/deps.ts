@@ -22,6 +22,8 @@ export interface AppDeps {
   metrics?: Metrics;
   /** Where routes log what is not an error response (a refused webhook, an order that could not be recorded). */
   logger?: Logger;
+  /** Where channels and browsers reach this server (webhook URLs shown to merchants); default: the request's origin. */
+  publicUrl?: string;
 }
 
 export interface SecretBox {

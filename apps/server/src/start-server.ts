@@ -163,6 +163,7 @@ export async function startServer(
       // In `api` processes the workers find new work on their next poll.
       notifySync: sync ? () => sync.wake() : () => {},
       resolveSession: sessions.resolvePrincipal,
+      ...(config.publicUrl !== undefined && { publicUrl: config.publicUrl }),
       sessions,
       metrics,
       logger,

@@ -95,6 +95,19 @@ for (const dialect of DIALECTS) {
         expect(openChannelConfig(s.deps.secrets, row.configCiphertext!)).toEqual(config);
       });
 
+      it('gives the webhook URL under the configured public URL (what channels reach behind a proxy)', async () => {
+        const behindProxy = await createTestServer(dialect, { publicUrl: 'https://ballast.example.com/' });
+        try {
+          const res = await behindProxy.request('POST', `/stores/${behindProxy.store.id}/channels`, {
+            body: { connectorId: 'webhook', name: 'Proxied', config },
+          });
+          const channel = (await res.json()) as ChannelBody;
+          expect(channel.webhookUrl).toBe(`https://ballast.example.com/webhooks/${channel.id}`);
+        } finally {
+          await behindProxy.close();
+        }
+      });
+
       it('pushes auto-synced products to a new channel at once and reports its sync state', async () => {
         await createProduct(s.t.db, s.store.id, { sku: 'PUSH-1', name: 'Pushed', autoSync: true });
         await adjustStock(s.t.db, s.store.id, { reason: 'count', lines: [{ sku: 'PUSH-1', set: 7 }] });

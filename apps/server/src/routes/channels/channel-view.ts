@@ -28,7 +28,8 @@ export async function channelViews(
           .execute();
   const ciphertextOf = new Map(ciphertexts.map((r) => [r.id, r.configCiphertext]));
   const states = await channelSyncStates(db, storeId, ids);
-  const origin = new URL(c.req.url).origin;
+  // Behind a proxy the request's own origin is an internal one: the configured public URL is what channels reach.
+  const origin = (c.get('deps').publicUrl ?? new URL(c.req.url).origin).replace(/\/$/, '');
 
   return channels.map((channel) => {
     const ciphertext = ciphertextOf.get(channel.id) ?? null;

@@ -27,7 +27,7 @@ export function registerListChannelListings(app: OpenAPIHono<AppEnv>): void {
     const { db } = c.get('deps');
     await getChannel(db, storeId, params.channelId);
     const after = cursor === undefined ? 0 : decodeIdCursor(cursor);
-    // Keyset on the listings (channel_id, product_id) unique index would not order by id; the primary key does.
+    // Core's listListings returns every listing of the channel; a catalogue-sized channel is paged here.
     const rows = await db
       .selectFrom('listings as l')
       .innerJoin('products as p', 'p.id', 'l.productId')
