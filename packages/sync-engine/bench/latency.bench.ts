@@ -11,6 +11,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type Figure, percentile } from '@ballast/bench';
 import { createSeededRandom, type LoggedRequest } from '@ballast/connector-kit/testing';
@@ -96,6 +97,8 @@ export function run(): Promise<Figure[]> {
 
     engine.start();
     defer(() => engine.stop());
+    const cpuBefore = process.cpuUsage();
+    const wallBefore = performance.now();
     const random = createSeededRandom(20_251_127);
     const changes: Change[] = [];
     const driven = await driveChanges({
@@ -118,6 +121,11 @@ export function run(): Promise<Figure[]> {
       await sleep(50);
     }
     await engine.stop();
+    // How much of a core this process got: far below what it used on an idle machine means other load starved
+    // it, and the latency says more about the machine than about the engine.
+    const cpu = process.cpuUsage(cpuBefore);
+    const cpuMs = (cpu.user + cpu.system) / 1000;
+    const cpuShare = cpuMs / (performance.now() - wallBefore);
 
     const latencies = latenciesOf(changes, receivedPushes(sim.server.requests));
     const unacknowledged = latencies.filter((ms) => ms === Number.POSITIVE_INFINITY).length;
@@ -125,7 +133,8 @@ export function run(): Promise<Figure[]> {
     note(
       `latency: ${driven.issued} changes in ${(driven.elapsedMs / 1000).toFixed(1)} s, ${calls} pushes ` +
         `(${(driven.issued / calls).toFixed(1)} changes per push), ${unacknowledged} never pushed, ` +
-        `max ${Math.max(...latencies)} ms`,
+        `max ${Math.max(...latencies)} ms; this process used ${Math.round(cpuShare * 100)} % of a core, ` +
+        `${(cpuMs / driven.issued).toFixed(2)} ms of CPU per change (engine, ledger and simulator together)`,
     );
     return [
       {
