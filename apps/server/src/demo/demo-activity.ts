@@ -101,6 +101,13 @@ const sellable = DEMO_PRODUCTS.filter((p) => p.autoSync);
 const pick = <T>(items: readonly T[]): T => items[randomInt(items.length)]!;
 
 async function postOrder(options: DemoActivityOptions): Promise<void> {
+  const channel = await options.db
+    .selectFrom('channels')
+    .select('status')
+    .where('id', '=', options.channelId)
+    .executeTakeFirst();
+  // The merchant disconnected the demo web store: it sends no more orders.
+  if (channel?.status === 'disconnected') return;
   const first = pick(sellable);
   const second = randomInt(3) === 0 ? pick(sellable.filter((p) => p.sku !== first.sku)) : undefined;
   const lines = [first, ...(second ? [second] : [])].map((p) => ({ sku: p.sku, quantity: 1 + randomInt(2) }));
