@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiClient } from '../src/api/client.ts';
 import { createApiClient, unwrap } from '../src/api/client.ts';
+import { type AxeViolation, axeViolations } from './support/accessibility.ts';
 import { assertServesAdmin } from './support/assert-serves-admin.ts';
 import { type BallastServer, startBallast } from './support/ballast-server.ts';
 import {
@@ -507,6 +508,40 @@ describe.skipIf(!HAS_CHROMIUM)('the admin in a real browser against the real ser
     await page.goto(`/stores/${storeId}/sales-orders`);
     await page.getByRole('table', { name: 'Sales orders' }).waitFor();
     await screenshot(page, '11-sales-orders');
+  });
+
+  it('has no serious accessibility violations on the main pages (axe-core, WCAG 2.1 AA)', async () => {
+    const found: Record<string, AxeViolation[]> = {};
+    const check = async (name: string) => {
+      const violations = await axeViolations(page);
+      if (violations.length > 0) found[name] = violations;
+    };
+    await page.goto('/ecommerce');
+    await page.getByRole('list', { name: 'Stores' }).waitFor();
+    await check('ecommerce details');
+    await page.goto(`/stores/${storeId}`);
+    await page.getByRole('img', { name: /pushes/ }).waitFor();
+    await check('dashboard');
+    await openProducts();
+    await check('products');
+    await search('POST-CITY');
+    await row('POST-CITY').locator('.switch-control').click();
+    await page.getByRole('dialog').getByRole('table').waitFor();
+    await check('overwrite warning');
+    await page.keyboard.press('Escape');
+    await page.goto(`/stores/${storeId}/sync-history`);
+    await page
+      .locator('tbody.history-entry')
+      .first()
+      .getByRole('button', { name: 'Why this number?' })
+      .click();
+    await check('sync history');
+    for (const path of ['channels', 'uploads', 'sales-orders', 'adjustments', 'feeds']) {
+      await page.goto(`/stores/${storeId}/${path}`);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      await check(path);
+    }
+    expect(found).toEqual({});
   });
 
   it('logs out', async () => {
