@@ -1,4 +1,4 @@
-import { createMemo, createResource, createSignal, Show } from 'solid-js';
+import { createEffect, createMemo, createResource, createSignal, on, Show } from 'solid-js';
 import { useApi } from '../../api/api-context.tsx';
 import { unwrap } from '../../api/client.ts';
 import { ApiError, errorMessage } from '../../api/problem.ts';
@@ -33,7 +33,7 @@ export function ConnectChannelDialog(props: {
   const [formError, setFormError] = createSignal<string>();
   const [busy, setBusy] = createSignal(false);
   // A new connector starts from its defaults.
-  createMemo(() => setValues(initialValues(fields())));
+  createEffect(on(fields, (list) => setValues(initialValues(list))));
 
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();

@@ -1,9 +1,8 @@
 import { useSearchParams } from '@solidjs/router';
-import { createEffect, createMemo, createResource, createSignal, on, onCleanup, Show } from 'solid-js';
+import { createEffect, createMemo, createResource, createSignal, on, Show } from 'solid-js';
 import { useApi } from '../../api/api-context.tsx';
 import { unwrap } from '../../api/client.ts';
 import { errorMessage } from '../../api/problem.ts';
-import type { AutoSyncChange, ProductListItem } from '../../api/types.ts';
 import { formatCount, plural } from '../../lib/format.ts';
 import { FIRST_PAGE, type KeysetPages, nextPage, pageRange, previousPage } from '../../lib/keyset-pages.ts';
 import { latest } from '../../lib/latest.ts';
@@ -25,8 +24,8 @@ import {
   toggleRow,
 } from '../../lib/selection.ts';
 import { useStore } from '../../store/store-context.tsx';
-import { notify } from '../../ui/toaster.tsx';
-import { type AutoSyncRequest, AutoSyncWarning } from './auto-sync-warning.tsx';
+import { createAutoSyncActions } from './auto-sync-actions.ts';
+import { AutoSyncWarning } from './auto-sync-warning.tsx';
 import { BulkActionsMenu } from './bulk-actions-menu.tsx';
 import { CreateProductDialog } from './create-product-dialog.tsx';
 import { MoreActionsMenu } from './more-actions-menu.tsx';
@@ -34,11 +33,6 @@ import { ProductFilters } from './product-filters.tsx';
 import { ProductsTable } from './products-table.tsx';
 
 export const PAGE_SIZE = 50;
-
-/** What confirming the overwrite warning will do. */
-type PendingOn =
-  | { kind: 'single'; item: ProductListItem; request: AutoSyncRequest }
-  | { kind: 'bulk'; count: number; request: AutoSyncRequest };
 
 export function ProductsPage() {
   const api = useApi();
@@ -97,131 +91,24 @@ export function ProductsPage() {
   const total = () => latest(count) ?? 0;
   const setQuery = (patch: Partial<ProductQuery>) => setParams(productQueryParams({ ...query(), ...patch }));
 
-  // The Sync toggles: the value shown while a change awaits confirmation or the server.
-  const [shown, setShown] = createSignal(new Map<number, boolean>());
-  const [busyIds, setBusyIds] = createSignal(new Set<number>());
-  const showAs = (id: number, value: boolean | undefined) =>
-    setShown((m) => {
-      const next = new Map(m);
-      if (value === undefined) next.delete(id);
-      else next.set(id, value);
-      return next;
-    });
-  const setBusy = (id: number, busy: boolean) =>
-    setBusyIds((s) => {
-      const next = new Set(s);
-      if (busy) next.add(id);
-      else next.delete(id);
-      return next;
-    });
-  const autoSyncOf = (item: ProductListItem) => shown().get(item.id) ?? item.autoSync;
-
-  const [pendingOn, setPendingOn] = createSignal<PendingOn>();
-  const [applying, setApplying] = createSignal(false);
   const [creating, setCreating] = createSignal(false);
-
-  const setItemAutoSync = (id: number, autoSync: boolean) =>
-    mutateList((current) =>
-      current
-        ? { ...current, items: current.items.map((i) => (i.id === id ? { ...i, autoSync } : i)) }
-        : current,
-    );
-
-  async function putAutoSync(item: ProductListItem, enabled: boolean): Promise<void> {
-    setBusy(item.id, true);
-    try {
-      await unwrap(
-        api.PUT('/stores/{storeId}/products/{productId}/auto-sync', {
-          params: { path: { storeId: storeId(), productId: item.id } },
-          body: { enabled },
-        }),
-      );
-      setItemAutoSync(item.id, enabled);
-      notify(
-        'success',
-        `Auto Sync turned ${enabled ? 'on' : 'off'} for ${item.sku}`,
-        enabled
-          ? `Its syncable balance is being pushed to ${plural(activeChannels().length, 'channel')}.`
-          : 'Its quantity will no longer be pushed to channels.',
-      );
-    } catch (error) {
-      notify(
-        'error',
-        `Could not turn ${enabled ? 'on' : 'off'} Auto Sync for ${item.sku}`,
-        errorMessage(error),
-      );
-    } finally {
-      // Success: the row now holds the new value; failure: the toggle goes back to the row's value.
-      showAs(item.id, undefined);
-      setBusy(item.id, false);
-    }
-  }
-
-  const onAutoSync = (item: ProductListItem, enabled: boolean) => {
-    showAs(item.id, enabled);
-    if (!enabled) {
-      void putAutoSync(item, false);
-      return;
-    }
-    setPendingOn({ kind: 'single', item, request: { subject: item.sku, selection: { ids: [item.id] } } });
-  };
-
-  const onBulk = async (enabled: boolean) => {
-    const n = selectedCount(selection(), total());
-    const body = selectionBody(selection());
-    if (enabled) {
-      setPendingOn({ kind: 'bulk', count: n, request: { subject: plural(n, 'product'), selection: body } });
-      return;
-    }
-    await applyBulk(false, body, n);
-  };
-
-  async function applyBulk(
-    enabled: boolean,
-    body: ReturnType<typeof selectionBody>,
-    n: number,
-  ): Promise<void> {
-    setApplying(true);
-    try {
-      const change: AutoSyncChange = await unwrap(
-        api.POST('/stores/{storeId}/products/auto-sync', {
-          params: { path: { storeId: storeId() } },
-          body: { ...body, enabled },
-        }),
-      );
-      notify(
-        'success',
-        `Auto Sync turned ${enabled ? 'on' : 'off'} for ${plural(n, 'selected product')}`,
-        enabled
-          ? `${plural(change.updated, 'product')} changed; ${plural(change.marked, 'push', 'pushes')} queued.`
-          : `${plural(change.updated, 'product')} changed; ${plural(change.unmarked, 'pending push', 'pending pushes')} dropped.`,
-      );
+  const autoSync = createAutoSyncActions(api, {
+    storeId,
+    channelCount: () => activeChannels().length,
+    onProductChanged: (id, value) =>
+      mutateList((current) =>
+        current
+          ? { ...current, items: current.items.map((i) => (i.id === id ? { ...i, autoSync: value } : i)) }
+          : current,
+      ),
+    onBulkChanged: () => {
       setSelection(EMPTY_SELECTION);
       void refetchList();
       void refetchCount();
-    } catch (error) {
-      notify('error', `Could not turn ${enabled ? 'on' : 'off'} Auto Sync`, errorMessage(error));
-    } finally {
-      setApplying(false);
-    }
-  }
-
-  const confirmOn = async () => {
-    const pending = pendingOn();
-    if (!pending) return;
-    if (pending.kind === 'single') {
-      setPendingOn(undefined);
-      await putAutoSync(pending.item, true);
-    } else {
-      await applyBulk(true, pending.request.selection, pending.count);
-      setPendingOn(undefined);
-    }
-  };
-  const cancelOn = () => {
-    const pending = pendingOn();
-    if (pending?.kind === 'single') showAs(pending.item.id, undefined);
-    setPendingOn(undefined);
-  };
+    },
+  });
+  const onBulk = (enabled: boolean) =>
+    autoSync.bulk(enabled, selectionBody(selection()), selectedCount(selection(), total()));
 
   // Scroll back to the table's top when paging (the header stays where the merchant expects it).
   let top: HTMLHeadingElement | undefined;
@@ -231,7 +118,6 @@ export function ProductsPage() {
     top?.scrollIntoView({ block: 'start' });
   };
   const range = () => pageRange(pages(), PAGE_SIZE, items().length);
-  onCleanup(() => setPendingOn(undefined));
 
   return (
     <section class="page">
@@ -250,8 +136,8 @@ export function ProductsPage() {
       <div class="table-toolbar">
         <BulkActionsMenu
           selectedCount={selectedCount(selection(), total())}
-          onTurnOn={() => void onBulk(true)}
-          onTurnOff={() => void onBulk(false)}
+          onTurnOn={() => onBulk(true)}
+          onTurnOff={() => onBulk(false)}
         />
         <span class="muted" aria-live="polite">
           <Show when={selectedCount(selection(), total()) > 0} fallback={`${plural(total(), 'product')}`}>
@@ -293,13 +179,13 @@ export function ProductsPage() {
         channels={activeChannels()}
         query={query()}
         selection={selection()}
-        autoSyncOf={autoSyncOf}
-        busyIds={busyIds()}
+        autoSyncOf={autoSync.autoSyncOf}
+        busyIds={autoSync.busyIds()}
         loading={list.loading}
         onSort={(column) => setQuery(nextSort(query(), column))}
         onTogglePage={() => setSelection((s) => togglePage(s, pageIds()))}
         onToggleRow={(id) => setSelection((s) => toggleRow(s, id, pageIds()))}
-        onAutoSync={onAutoSync}
+        onAutoSync={autoSync.toggle}
       />
       <Show when={!list.loading && items().length === 0}>
         <p class="empty">No products match. Clear the search or filters, or create a product.</p>
@@ -334,10 +220,10 @@ export function ProductsPage() {
 
       <AutoSyncWarning
         storeId={storeId()}
-        request={pendingOn()?.request}
-        busy={applying()}
-        onConfirm={() => void confirmOn()}
-        onCancel={cancelOn}
+        request={autoSync.warning.request()}
+        busy={autoSync.warning.busy()}
+        onConfirm={() => void autoSync.warning.confirm()}
+        onCancel={autoSync.warning.cancel}
       />
       <CreateProductDialog
         storeId={storeId()}
