@@ -10,6 +10,10 @@ const HEADER =
 
 /** The TypeScript `paths` / `components` types of an OpenAPI document, as openapi-typescript writes them. */
 export async function renderApiTypes(document: Record<string, unknown>): Promise<string> {
-  const ast = await openapiTS(document as unknown as OpenAPI3, { alphabetize: true });
+  // defaultNonNullable off: a request field with a default (`autoSync`, `components`) is optional to send.
+  const ast = await openapiTS(document as unknown as OpenAPI3, {
+    alphabetize: true,
+    defaultNonNullable: false,
+  });
   return HEADER + astToString(ast);
 }

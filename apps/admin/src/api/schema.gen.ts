@@ -4901,7 +4901,7 @@ export interface components {
              * @description Most products to list rows for (the counts cover them all)
              * @default 200
              */
-            limit: number;
+            limit?: number;
         };
         AutoSyncPreviewRow: {
             /** @description Whether the channel’s quantity will be overwritten with a different value; null = the channel’s quantity is not known */
@@ -5379,12 +5379,12 @@ export interface components {
              * @description On: pushed to every active channel at once
              * @default false
              */
-            autoSync: boolean;
+            autoSync?: boolean;
             /**
              * @description Kits and assemblies only: what one unit is made of, by SKU
              * @default []
              */
-            components: components["schemas"]["ProductComponentInput"][];
+            components?: components["schemas"]["ProductComponentInput"][];
             kind?: components["schemas"]["ProductKind"];
             /** @example Red mug */
             name: string;
