@@ -71,3 +71,13 @@ describe('describeInputs', () => {
     ]);
   });
 });
+
+describe('describeInputs with location names', () => {
+  it('names the counted locations when the store knows them', () => {
+    const names = new Map([[1, 'Main warehouse']]);
+    expect(describeInputs(explanation as never, (id) => names.get(id)).at(-1)).toEqual({
+      label: 'Locations counted',
+      value: 'Main warehouse, #2',
+    });
+  });
+});

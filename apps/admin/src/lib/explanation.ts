@@ -40,7 +40,10 @@ export function describeRule(rule: AppliedRule): string {
 }
 
 /** The stock the number started from, as label/value pairs (null reads “unknown”). */
-export function describeInputs(explanation: BalanceExplanation): { label: string; value: string }[] {
+export function describeInputs(
+  explanation: BalanceExplanation,
+  locationName: (id: number) => string | undefined = () => undefined,
+): { label: string; value: string }[] {
   const { inputs } = explanation;
   const show = (value: number | null) => (value === null ? 'unknown' : String(value));
   const rows = [
@@ -61,7 +64,10 @@ export function describeInputs(explanation: BalanceExplanation): { label: string
   }
   rows.push({
     label: 'Locations counted',
-    value: inputs.locations.length === 0 ? 'none' : inputs.locations.map((id) => `#${id}`).join(', '),
+    value:
+      inputs.locations.length === 0
+        ? 'none'
+        : inputs.locations.map((id) => locationName(id) ?? `#${id}`).join(', '),
   });
   return rows;
 }

@@ -12,6 +12,8 @@ export interface StoreContextValue {
   /** The channels pushes go to: a Syncable column each on the products page. */
   activeChannels: Accessor<Channel[]>;
   refetchChannels(): void;
+  /** A location's name by id (explanations name the locations they counted by id). */
+  locationName(id: number): string | undefined;
 }
 
 const StoreContext = createContext<StoreContextValue>();
@@ -29,12 +31,18 @@ export function StoreProvider(props: { storeId: number; children: JSX.Element })
     );
     return page.items;
   });
+  const [locations] = createResource(storeId, (id) =>
+    unwrap(api.GET('/stores/{storeId}/locations', { params: { path: { storeId: id } } })).then(
+      (r) => r.items,
+    ),
+  );
   const value: StoreContextValue = {
     storeId,
     store,
     channels,
     activeChannels: () => (latest(channels) ?? []).filter((c) => c.status === 'active'),
     refetchChannels: () => void refetch(),
+    locationName: (id) => latest(locations)?.find((l) => l.id === id)?.name,
   };
   return <StoreContext.Provider value={value}>{props.children}</StoreContext.Provider>;
 }

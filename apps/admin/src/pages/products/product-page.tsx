@@ -16,7 +16,7 @@ import { AutoSyncWarning } from './auto-sync-warning.tsx';
 export function ProductPage() {
   const api = useApi();
   const params = useParams();
-  const { storeId } = useStore();
+  const { storeId, locationName } = useStore();
   const productId = () => Number(params.productId);
   const [product, { mutate }] = createResource(
     () => ({ storeId: storeId(), productId: productId() }),
@@ -128,7 +128,7 @@ export function ProductPage() {
                               <For each={channel.syncable.explanation.steps}>{(step) => <li>{step}</li>}</For>
                             </ol>
                             <dl class="facts">
-                              <For each={describeInputs(channel.syncable.explanation)}>
+                              <For each={describeInputs(channel.syncable.explanation, locationName)}>
                                 {(row) => (
                                   <>
                                     <dt>{row.label}</dt>

@@ -2,9 +2,11 @@ import { For, Show } from 'solid-js';
 import type { SyncHistoryEntry } from '../../api/types.ts';
 import { describeInputs, describeRule, readExplanation } from '../../lib/explanation.ts';
 import { formatTime, humanize, plural } from '../../lib/format.ts';
+import { useStore } from '../../store/store-context.tsx';
 
 /** “Why this number?”: the stock it started from, the rule that won, and each step of the math. */
 export function ExplanationView(props: { entry: SyncHistoryEntry }) {
+  const { locationName } = useStore();
   const explanation = () => readExplanation(props.entry.explanation);
   return (
     <div class="explanation">
@@ -18,7 +20,7 @@ export function ExplanationView(props: { entry: SyncHistoryEntry }) {
               <div>
                 <h3 class="explanation-heading">Started from</h3>
                 <dl class="facts">
-                  <For each={describeInputs(ex())}>
+                  <For each={describeInputs(ex(), locationName)}>
                     {(row) => (
                       <>
                         <dt>{row.label}</dt>
