@@ -21,8 +21,12 @@ for (const dialect of DIALECTS) {
         { kind: 'malformed-json' },
         { kind: 'partial', ratio: 0.5, retryable: true },
       ] as const;
-      // Each kind plays once for certain, then 30 % of all calls fail with a random one of them.
-      for (const fault of faults) f.sim.server.faults.next(fault, { method: 'POST' });
+      // Each kind plays once for certain (a partial failure of every item, so it shows whatever the batch holds),
+      // then 30 % of all calls fail with a random one of them.
+      for (const fault of faults) {
+        const certain = fault.kind === 'partial' ? { ...fault, ratio: 1 } : fault;
+        f.sim.server.faults.next(certain, { method: 'POST' });
+      }
       f.sim.server.faults.randomly({ probability: 0.3, seed: 42, match: { method: 'POST' }, faults });
       const engine = f.engine({ maxAttempts: 100 });
       engine.start();
