@@ -405,17 +405,18 @@ describe.skipIf(!HAS_CHROMIUM)('the admin in a real browser against the real ser
     await screenshot(page, '12-product');
   });
 
+  // POST-CITY and BOX-GIFT are the demo products its background activity never sells or restocks.
   it('creates and ships a sales order, committing then removing stock', async () => {
-    const before = await productBySku('TEE-L');
+    const before = await productBySku('POST-CITY');
     await page.goto(`/stores/${storeId}/sales-orders`);
     await page.getByRole('button', { name: 'Create sales order' }).click();
     const dialog = page.getByRole('dialog', { name: 'Create sales order' });
     await dialog.getByLabel('Order number').fill('SO-E2E-1');
-    await dialog.getByLabel('Line 1 SKU').fill('TEE-L');
+    await dialog.getByLabel('Line 1 SKU').fill('POST-CITY');
     await dialog.getByLabel('Quantity').fill('2');
     await dialog.getByRole('button', { name: 'Create sales order' }).click();
     await toast('Sales order SO-E2E-1 created').waitFor();
-    expect((await productBySku('TEE-L')).committed).toBe((before.committed ?? 0) + 2);
+    expect((await productBySku('POST-CITY')).committed).toBe((before.committed ?? 0) + 2);
 
     const order = page
       .getByRole('table', { name: 'Sales orders' })
@@ -423,7 +424,7 @@ describe.skipIf(!HAS_CHROMIUM)('the admin in a real browser against the real ser
       .filter({ hasText: 'SO-E2E-1' });
     await order.getByRole('button', { name: 'Ship' }).click();
     await toast('Sales order SO-E2E-1 shipped').waitFor();
-    const after = await productBySku('TEE-L');
+    const after = await productBySku('POST-CITY');
     expect(after.onHand).toBe((before.onHand ?? 0) - 2);
     expect(after.committed).toBe(before.committed);
   });
@@ -442,12 +443,12 @@ describe.skipIf(!HAS_CHROMIUM)('the admin in a real browser against the real ser
     const nav = page.getByRole('navigation', { name: 'Ecommerce Dashboard' });
     await nav.getByRole('button', { name: 'Store' }).click();
     await nav.getByRole('link', { name: 'Uploads' }).click();
-    const before = (await productBySku('TEE-M')).onHand;
+    const before = (await productBySku('POST-CITY')).onHand;
 
     await page.getByLabel('CSV file').setInputFiles({
       name: 'stock.csv',
       mimeType: 'text/csv',
-      buffer: Buffer.from('sku,quantity\nTEE-M,44\nNO-SUCH-SKU,5\n'),
+      buffer: Buffer.from('sku,quantity\nPOST-CITY,44\nNO-SUCH-SKU,5\n'),
     });
     await page.getByRole('button', { name: 'Check file' }).click();
     await page
@@ -462,18 +463,18 @@ describe.skipIf(!HAS_CHROMIUM)('the admin in a real browser against the real ser
     expect(first[2]).toMatch(/NO-SUCH-SKU|unknown|not found/i);
     expect(await page.getByRole('button', { name: 'Apply upload' }).isDisabled()).toBe(true);
     await screenshot(page, '08-upload-errors');
-    expect((await productBySku('TEE-M')).onHand).toBe(before);
+    expect((await productBySku('POST-CITY')).onHand).toBe(before);
 
     await page.getByLabel('CSV file').setInputFiles({
       name: 'stock.csv',
       mimeType: 'text/csv',
-      buffer: Buffer.from('sku,quantity\nTEE-M,44\n'),
+      buffer: Buffer.from('sku,quantity\nPOST-CITY,44\n'),
     });
     await page.getByRole('button', { name: 'Check file' }).click();
     await page.getByTestId('upload-summary').filter({ hasText: 'no errors' }).waitFor();
     await page.getByRole('button', { name: 'Apply upload' }).click();
     await toast('Upload stock.csv applied').waitFor();
-    expect((await productBySku('TEE-M')).onHand).toBe(44);
+    expect((await productBySku('POST-CITY')).onHand).toBe(44);
   });
 
   it('shows channels with their status, and the other pages load', async () => {
