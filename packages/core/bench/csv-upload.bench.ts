@@ -22,7 +22,7 @@ import { applyUpload, createStore, openDatabase, SQLITE_PRAGMAS } from '../src/i
 import { chunk } from '../src/shared/chunk.ts';
 
 const ROWS = 10_000;
-const RUNS = 5;
+const RUNS = 9;
 const WARMUP = 2;
 
 interface Row {

@@ -76,7 +76,7 @@ export function preparedQuery<Row, Shape extends string | number = number>(
   max = 64,
 ): PreparedQuery<Row, Shape> {
   const cache = new Map<string, Compiled<Row>>();
-  return (db, shape, params) => {
+  return async (db, shape, params) => {
     const key = `${dialectOf(db) satisfies DialectName}:${shape}`;
     let compiled = cache.get(key);
     if (!compiled) {
