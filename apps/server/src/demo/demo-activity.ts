@@ -152,6 +152,12 @@ async function restock(db: Db, storeId: number, logger: Logger): Promise<void> {
     .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('q.onHand'), eb.lit(0)).as('onHand'))
     .where('p.storeId', '=', storeId)
     .where('p.kind', '=', 'simple')
+    // Only the demo's own catalogue: products the merchant adds to the demo store are theirs to stock.
+    .where(
+      'p.sku',
+      'in',
+      DEMO_PRODUCTS.map((product) => product.sku),
+    )
     .groupBy(['p.id', 'p.sku'])
     .having((eb) => eb.fn.coalesce(eb.fn.sum<number>('q.onHand'), eb.lit(0)), '<', RESTOCK_BELOW)
     .execute();
