@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hasNoNul, NO_NUL_MESSAGE } from '../validation/no-nul.ts';
 
 /** Store-scoped row ids as given by callers: positive integers. */
 const idSchema = z.number().int().positive();
@@ -24,14 +25,14 @@ export const channelStatusSchema = z.enum(['active', 'paused', 'disconnected']);
 
 export const channelInputSchema = z.object({
   connectorId: z.string().trim().min(1).max(100),
-  name: z.string().trim().min(1).max(200),
+  name: z.string().trim().min(1).max(200).refine(hasNoNul, NO_NUL_MESSAGE),
   configCiphertext: z.string().max(1_000_000).nullable().optional(),
   /** Omitted or null = all locations. */
   locationIds: channelLocationIdsSchema.optional(),
 });
 
 export const channelUpdateSchema = z.object({
-  name: z.string().trim().min(1).max(200).optional(),
+  name: z.string().trim().min(1).max(200).refine(hasNoNul, NO_NUL_MESSAGE).optional(),
   status: channelStatusSchema.optional(),
   /** null = all locations; a list = only those. */
   locationIds: channelLocationIdsSchema.optional(),

@@ -151,7 +151,8 @@ export async function recordFailedFeedRun(
   return db.transaction().execute(async (trx) => {
     await getFeed(trx, storeId, feedId);
     const at = now();
-    const message = error.slice(0, 2000);
+    // The reason may quote the fetched body, which can hold NUL bytes that PostgreSQL refuses in text.
+    const message = error.replaceAll('\u0000', '\uFFFD').slice(0, 2000);
     const run = await trx
       .insertInto('feedRuns')
       .values({

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Db } from '../db/connect.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
 import { now } from '../shared/time.ts';
+import { hasNoNul, NO_NUL_MESSAGE } from '../validation/no-nul.ts';
 import { parseInput } from '../validation/parse-input.ts';
 
 export interface Location {
@@ -11,7 +12,9 @@ export interface Location {
   isDefault: boolean;
 }
 
-export const locationInputSchema = z.object({ name: z.string().trim().min(1).max(200) });
+export const locationInputSchema = z.object({
+  name: z.string().trim().min(1).max(200).refine(hasNoNul, NO_NUL_MESSAGE),
+});
 
 export async function createLocation(
   db: Db,

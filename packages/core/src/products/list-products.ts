@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Db } from '../db/connect.ts';
 import type { ProductKind } from '../db/schema.ts';
 import { ValidationError } from '../errors.ts';
+import { hasNoNul } from '../validation/no-nul.ts';
 import { parseInput } from '../validation/parse-input.ts';
 import {
   type ParsedProductFilter,
@@ -159,7 +160,8 @@ function encodeProductCursor(
 const cursorSchema = z.strictObject({
   s: z.enum(['sku', 'name', 'createdAt', 'id']),
   d: z.enum(['asc', 'desc']),
-  k: z.union([z.string(), z.number().int()]),
+  // A forged key with a NUL could only reach PostgreSQL as a driver error.
+  k: z.union([z.string().refine(hasNoNul), z.number().int()]),
   i: z.number().int().positive(),
 });
 

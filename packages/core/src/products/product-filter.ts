@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Db } from '../db/connect.ts';
 import { dialectOf } from '../db/dialect.ts';
 import type { Database, ProductsTable } from '../db/schema.ts';
+import { hasNoNul, NO_NUL_MESSAGE } from '../validation/no-nul.ts';
 import { parseInput } from '../validation/parse-input.ts';
 import { productKindSchema } from './product-input.ts';
 
@@ -20,7 +21,7 @@ export const productFilterSchema = z.strictObject({
    * both dialects (SQLite's lower() folds nothing else; PostgreSQL uses the C collation to match it).
    * Blank after trimming = no search.
    */
-  q: z.string().trim().max(200).optional(),
+  q: z.string().trim().max(200).refine(hasNoNul, NO_NUL_MESSAGE).optional(),
   /** The product's own Auto Sync flag (listing overrides are not considered). */
   autoSync: z.boolean().optional(),
   kind: productKindSchema.optional(),

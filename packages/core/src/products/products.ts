@@ -128,7 +128,14 @@ export async function deleteProduct(db: Db, storeId: number, productId: number):
       .select('id')
       .where('productId', '=', productId)
       .executeTakeFirst();
-    if (moved || ordered) throw new ConflictError('the product has stock history and cannot be deleted');
+    // An assembly's work orders hold its components committed and name it; they would be left unreachable.
+    const built = await trx
+      .selectFrom('workOrders')
+      .select('id')
+      .where('productId', '=', productId)
+      .executeTakeFirst();
+    if (moved || ordered || built)
+      throw new ConflictError('the product has stock history and cannot be deleted');
     for (const table of [
       'productComponents',
       'syncDirty',

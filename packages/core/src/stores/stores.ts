@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Db } from '../db/connect.ts';
 import { NotFoundError } from '../errors.ts';
 import { now } from '../shared/time.ts';
+import { hasNoNul, NO_NUL_MESSAGE } from '../validation/no-nul.ts';
 import { parseInput } from '../validation/parse-input.ts';
 
 export interface Store {
@@ -14,9 +15,15 @@ export interface Store {
 }
 
 export const storeInputSchema = z.object({
-  name: z.string().trim().min(1).max(200),
+  name: z.string().trim().min(1).max(200).refine(hasNoNul, NO_NUL_MESSAGE),
   allowNegative: z.boolean().default(false),
-  defaultLocationName: z.string().trim().min(1).max(200).default('Main warehouse'),
+  defaultLocationName: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .refine(hasNoNul, NO_NUL_MESSAGE)
+    .default('Main warehouse'),
 });
 export type StoreInput = z.input<typeof storeInputSchema>;
 
@@ -77,7 +84,7 @@ export async function listStores(db: Db, storeIds?: readonly number[]): Promise<
 }
 
 export const storeSettingsSchema = z.object({
-  name: z.string().trim().min(1).max(200).optional(),
+  name: z.string().trim().min(1).max(200).refine(hasNoNul, NO_NUL_MESSAGE).optional(),
   allowNegative: z.boolean().optional(),
 });
 

@@ -1,6 +1,7 @@
 import type { Db } from '../db/connect.ts';
 import type { ProductKind } from '../db/schema.ts';
 import { chunk } from '../shared/chunk.ts';
+import { hasNoNul } from '../validation/no-nul.ts';
 
 export interface SkuProduct {
   id: number;
@@ -17,7 +18,8 @@ export async function productsBySku(
   storeId: number,
   skus: readonly string[],
 ): Promise<Map<string, SkuProduct>> {
-  const wanted = [...new Set(skus)];
+  // A SKU with a NUL cannot exist (nor be sent to PostgreSQL): it is simply unknown.
+  const wanted = [...new Set(skus)].filter(hasNoNul);
   const found = new Map<string, SkuProduct>();
   if (wanted.length === 0) return found;
   const base = db.selectFrom('products').select(['id', 'sku', 'kind']).where('storeId', '=', storeId);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hasNoNul, NO_NUL_MESSAGE } from '../validation/no-nul.ts';
 
 export const uploadModeSchema = z.enum(['set', 'delta']);
 
@@ -12,7 +13,7 @@ export type ValidateUploadOptions = z.input<typeof validateUploadOptionsSchema>;
 
 export const applyUploadOptionsSchema = z.object({
   /** The file's name as the merchant uploaded it, kept on the upload record. */
-  filename: z.string().trim().min(1).max(255),
+  filename: z.string().trim().min(1).max(255).refine(hasNoNul, NO_NUL_MESSAGE),
   defaultMode: uploadModeSchema.default('set'),
 });
 export type ApplyUploadOptions = z.input<typeof applyUploadOptionsSchema> & {

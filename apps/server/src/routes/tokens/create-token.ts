@@ -8,7 +8,16 @@ import { errorResponses, jsonContent } from '../shared/responses.ts';
 import { apiTokenSchema } from './token-schema.ts';
 
 const bodySchema = z
-  .object({ name: z.string().trim().min(1).max(100).openapi({ example: 'warehouse scanner' }) })
+  .object({
+    name: z
+      .string()
+      .trim()
+      .min(1)
+      .max(100)
+      // PostgreSQL refuses NUL in text: a field error, not a 500.
+      .refine((name) => !name.includes('\u0000'), 'cannot contain NUL characters')
+      .openapi({ example: 'warehouse scanner' }),
+  })
   .strict()
   .openapi('NewApiToken');
 
