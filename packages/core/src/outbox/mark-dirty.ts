@@ -89,7 +89,10 @@ export async function markDirtyCounted(trx: Db, input: MarkDirtyInput): Promise<
   return { seq, marked };
 }
 
-/** The products plus every kit that contains any of them, directly or through nested kits. */
+/**
+ * The products plus every kit that contains any of them, directly or through nested kits. Assemblies are not
+ * followed: they have stock of their own, so their balance does not move with their components.
+ */
 export async function withContainingKits(db: Db, productIds: readonly number[]): Promise<number[]> {
   const result = new Set(productIds);
   let frontier = [...productIds];
@@ -112,8 +115,9 @@ export async function withContainingKits(db: Db, productIds: readonly number[]):
 /** Params: the component ids. */
 const parentsOf = preparedQuery<{ parentId: number }>(
   (slot, count) =>
-    sql`select parent_id from product_components
-      where component_id in (${sql.join(Array.from({ length: count }, (_, i) => slot(i)))})`,
+    sql`select pc.parent_id from product_components as pc
+      inner join products as kit on kit.id = pc.parent_id and kit.kind = 'kit'
+      where pc.component_id in (${sql.join(Array.from({ length: count }, (_, i) => slot(i)))})`,
 );
 
 const LIST_IDS = 1000;
@@ -134,7 +138,7 @@ type ListShape = `${number}:${'kits' | 'flat'}:${'one' | 'all'}:${'flag' | 'on'}
 /**
  * Params: store, seq, at, cause type, cause ref, force, channel, then the product ids. The ids are looked up
  * by primary key: the unary plus keeps SQLite from choosing the store index (a scan of every product of the
- * store). With kits, a recursive CTE adds every kit containing one of the ids at any depth (UNION drops
+ * store). With kits, a recursive CTE adds every kit (not assembly) containing one of the ids at any depth (UNION drops
  * repeats, so even a corrupted cyclic graph ends) in the same statement: no extra round trip per operation.
  */
 const markListedQuery = preparedQuery<never, ListShape>((slot, shape) => {
@@ -147,6 +151,7 @@ const markListedQuery = preparedQuery<never, ListShape>((slot, shape) => {
           select k.id from products as k where k.id in (${ids})
           union
           select pc.parent_id from product_components as pc inner join affected as a on pc.component_id = a.id
+          inner join products as kit on kit.id = pc.parent_id and kit.kind = 'kit'
         )
         `
       : sql``;
