@@ -25,6 +25,7 @@ for (const dialect of DIALECTS) {
 
     it('quantities equal SUM(movements.delta) per bucket after every operation', async () => {
       let accepted = 0;
+      let attempted = 0;
       await fc.assert(
         fc.asyncProperty(
           fc.boolean(),
@@ -34,6 +35,7 @@ for (const dialect of DIALECTS) {
             for (const [i, op] of ops.entries()) {
               const call = prepare(real, op);
               if (!call) continue;
+              attempted += 1;
               if ((await attempt(call)).ok) accepted += 1;
               await expectProjectionMatchesLedger(db, real.world, `after step ${i}: ${describeOp(op)}`);
             }
@@ -41,8 +43,9 @@ for (const dialect of DIALECTS) {
         ),
         { numRuns: runs(dialect, { sqlite: 80, postgres: 25 }) },
       );
-      // Guards against a generator that only produces refused operations (which would prove little).
-      expect(accepted).toBeGreaterThan(100);
+      // Guards against a generator that only produces refused operations (which would prove little). A share,
+      // not a count: the number of operations per run is itself random.
+      expect(accepted).toBeGreaterThan(attempted / 4);
     });
   });
 }
