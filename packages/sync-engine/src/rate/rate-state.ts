@@ -43,7 +43,7 @@ export function reserve(
       const capacity = capacityOf(model);
       const current = gate?.kind === 'bucket' ? gate : { level: capacity, at: now };
       const units = model.kind === 'cost-bucket' ? Math.min(cost, capacity) : 1;
-      const level = refilledLevel(model, current, now) - units;
+      const level = levelAt(model, current, now) - units;
       if (level < 0) waitMs = Math.max(waitMs, (-level / rateOf(model)) * 1000);
       return { kind: 'bucket', level, at: now };
     }
@@ -82,7 +82,7 @@ export function observe(
       // reservations due later (another worker's, sharing this state). Forgetting it would let the next
       // reservation go at the same moment as those calls, and one of them would be throttled. The debt is
       // read at this call's due time, not now: refill since then is already in the channel's count.
-      const booked = gate.kind === 'bucket' ? refilledLevel(model, gate, Math.min(sentAt, now)) : 0;
+      const booked = gate.kind === 'bucket' ? levelAt(model, gate, Math.min(sentAt, now)) : 0;
       return { kind: 'bucket', level: feedback.costBucket.available + Math.min(0, booked), at: now };
     }
     if ((model.kind === 'fixed-window' || model.kind === 'daily-quota') && feedback.quotas) {
@@ -97,10 +97,13 @@ export function observe(
   return { gates, blockedUntil };
 }
 
-/** A bucket's level at `now`: what it held at its last update plus the refill since, up to capacity. */
-function refilledLevel(model: RateModel, gate: { level: number; at: number }, now: number): number {
-  const refill = (Math.max(0, now - gate.at) / 1000) * rateOf(model);
-  return Math.min(capacityOf(model), gate.level + refill);
+/**
+ * A bucket's level at `at`: what it held at its last update plus the refill since, up to capacity. A time
+ * before that update (another worker wrote the state meanwhile, or the caller read its clock before waiting
+ * for the state's lock) takes the refill back, so that no stretch of refill is counted twice.
+ */
+function levelAt(model: RateModel, gate: { level: number; at: number }, at: number): number {
+  return Math.min(capacityOf(model), gate.level + ((at - gate.at) / 1000) * rateOf(model));
 }
 
 function capacityOf(model: RateModel): number {
