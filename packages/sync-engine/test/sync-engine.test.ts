@@ -169,6 +169,31 @@ for (const dialect of DIALECTS) {
       expect(f.sim.quantityOf('SKU-2')).toBe(10);
     });
 
+    it('a push that waited for the rate limit carries the balance of after the wait', async () => {
+      f = await createSyncFixture(dialect, { products: 1, requestsPerSecond: 0.5 });
+      const engine = f.engine();
+      await engine.drain(); // spends the only token: the next call waits about 2 s
+      await adjustStock(f.db, f.store.id, { reason: 'sold', lines: [{ sku: 'SKU-1', delta: -1 }] });
+      const round = engine.runOnce();
+      await new Promise((r) => setTimeout(r, 300));
+      // A change while the round waits for the channel's limit.
+      await adjustStock(f.db, f.store.id, { reason: 'sold', lines: [{ sku: 'SKU-1', delta: -2 }] });
+      await round;
+      for (let i = 0; i < 100 && f.sim.quantityOf('SKU-1') !== 7; i++) {
+        await engine.drain();
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(f.sim.quantityOf('SKU-1')).toBe(7);
+      // The value computed before the wait (9) never went out: the push took the balance again after waiting.
+      const sent = f.sim.server.requests
+        .filter((r) => r.method === 'POST')
+        .flatMap((r) =>
+          (JSON.parse(r.body) as { items: { quantity: number }[] }).items.map((i) => i.quantity),
+        );
+      expect(sent).not.toContain(9);
+      expect(sent.at(-1)).toBe(7);
+    });
+
     it('runs as a loop and pushes soon after a change', async () => {
       f = await createSyncFixture(dialect, { products: 1 });
       const engine = f.engine();

@@ -59,7 +59,7 @@ export async function runChannelRound(ctx: EngineContext, channel: ChannelRow): 
   const plans = await planRound(ctx, channel, connection, claimed);
   const queuedAt = ctx.now();
   const skips = plans.filter((p): p is Extract<PairPlan, { kind: 'skip' }> => p.kind === 'skip');
-  const pushes = plans.filter((p): p is Extract<PairPlan, { kind: 'push' }> => p.kind === 'push');
+  let pushes = plans.filter((p): p is Extract<PairPlan, { kind: 'push' }> => p.kind === 'push');
 
   await recordSyncAttempts(
     ctx.db,
@@ -79,6 +79,16 @@ export async function runChannelRound(ctx: EngineContext, channel: ChannelRow): 
   for (const plan of skips) emit(ctx, channel, plan.dirty, 'skipped');
   if (pushes.length === 0) return summary;
 
+  const models = connection.capabilities.rateModel;
+  const cost = connection.client.estimateCost?.(toUpdates(connection, pushes)) ?? 1;
+  const reservedAt = ctx.now();
+  const waitMs = await ctx.limiter.reserve(channel.id, models, cost, reservedAt);
+  if (waitMs > 0) {
+    await ctx.sleep(waitMs);
+    // A rate-limit wait can last seconds: take the balances again, so the push carries the master's value of
+    // now and never one computed before the wait.
+    pushes = await refreshQuantities(ctx, channel, pushes);
+  }
   const historyIds = await recordSyncAttempts(
     ctx.db,
     pushes.map((plan) => ({
@@ -90,22 +100,7 @@ export async function runChannelRound(ctx: EngineContext, channel: ChannelRow): 
     })),
   );
 
-  const updates: QuantityUpdate[] = pushes.map((plan) => ({
-    key: String(plan.dirty.productId),
-    listingRef: JSON.parse(plan.listing.channelRef!) as QuantityUpdate['listingRef'],
-    sku: plan.sku,
-    quantity: plan.quantity,
-    ...(connection.capabilities.compareAndSet &&
-      plan.listing.channelQuantity !== null && { expectedCurrent: plan.listing.channelQuantity }),
-    idempotencyKey: idempotencyKeyFor(plan.listing.id, plan.dirty.seq, plan.quantity),
-  }));
-
-  const models = connection.capabilities.rateModel;
-  const cost = connection.client.estimateCost?.(updates) ?? 1;
-  const reservedAt = ctx.now();
-  const waitMs = await ctx.limiter.reserve(channel.id, models, cost, reservedAt);
-  if (waitMs > 0) await ctx.sleep(waitMs);
-  const result = await connection.client.setQuantities(updates);
+  const result = await connection.client.setQuantities(toUpdates(connection, pushes));
   await ctx.limiter.observe(channel.id, models, result.rateFeedback, ctx.now(), reservedAt + waitMs);
 
   const byKey = new Map(result.items.map((item) => [item.key, item]));
@@ -249,6 +244,40 @@ async function applyOutcome(
       return { status: 'retrying', settle: false, code: item.code, message: item.message };
     }
   }
+}
+
+type PushPlan = Extract<PairPlan, { kind: 'push' }>;
+
+function toUpdates(connection: Connection, pushes: readonly PushPlan[]): QuantityUpdate[] {
+  return pushes.map((plan) => ({
+    key: String(plan.dirty.productId),
+    listingRef: JSON.parse(plan.listing.channelRef!) as QuantityUpdate['listingRef'],
+    sku: plan.sku,
+    quantity: plan.quantity,
+    ...(connection.capabilities.compareAndSet &&
+      plan.listing.channelQuantity !== null && { expectedCurrent: plan.listing.channelQuantity }),
+    idempotencyKey: idempotencyKeyFor(plan.listing.id, plan.dirty.seq, plan.quantity),
+  }));
+}
+
+/** The same pushes with their balances computed again now (a value that became unknown keeps the last one). */
+async function refreshQuantities(
+  ctx: EngineContext,
+  channel: ChannelRow,
+  pushes: PushPlan[],
+): Promise<PushPlan[]> {
+  const balances = await computeSyncableBalances(
+    ctx.db,
+    channel.storeId,
+    channel.id,
+    pushes.map((plan) => plan.dirty.productId),
+  );
+  return pushes.map((plan) => {
+    const fresh = balances.get(plan.dirty.productId);
+    return fresh && fresh.quantity !== null
+      ? { ...plan, quantity: fresh.quantity, explanation: fresh.explanation }
+      : plan;
+  });
 }
 
 function missingResult(plan: Extract<PairPlan, { kind: 'push' }>): ItemResult {
