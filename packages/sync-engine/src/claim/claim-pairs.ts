@@ -45,13 +45,3 @@ export async function claimPairs(db: Db, options: ClaimOptions): Promise<SyncDir
     returning *`.execute(db);
   return rows;
 }
-
-/** Extends this worker's leases (a long batch must not lose its pairs to another worker). */
-export async function renewLeases(db: Db, workerId: string, channelId: number, until: number): Promise<void> {
-  await db
-    .updateTable('syncDirty')
-    .set({ leaseUntil: until })
-    .where('claimedBy', '=', workerId)
-    .where('channelId', '=', channelId)
-    .execute();
-}

@@ -24,7 +24,13 @@ export interface RoundSummary {
   retrying: number;
 }
 
-const emptySummary = (): RoundSummary => ({ claimed: 0, pushed: 0, skipped: 0, failed: 0, retrying: 0 });
+export const emptySummary = (): RoundSummary => ({
+  claimed: 0,
+  pushed: 0,
+  skipped: 0,
+  failed: 0,
+  retrying: 0,
+});
 
 /**
  * One round for one channel: claim up to one batch of due pairs, compute their balances now, skip what needs

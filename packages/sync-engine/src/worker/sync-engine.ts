@@ -13,7 +13,7 @@ import { type DriftSweepSummary, sweepDrift } from '../readback/sweep-drift.ts';
 import { releaseOrphanedLeases } from '../recovery/release-orphaned-leases.ts';
 import { type BackoffPolicy, defaultBackoff } from '../retry/backoff.ts';
 import type { EngineContext } from '../round/engine-context.ts';
-import { type RoundSummary, runChannelRound } from '../round/run-channel-round.ts';
+import { emptySummary, type RoundSummary, runChannelRound } from '../round/run-channel-round.ts';
 import type { SyncEvent } from '../round/sync-event.ts';
 
 export interface SyncEngineOptions {
@@ -82,7 +82,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
 
   const runOnce = async (): Promise<RoundSummary> => {
     const due = await channelsWithDuePairs(ctx.db, ctx.now());
-    if (due.length === 0) return { claimed: 0, pushed: 0, skipped: 0, failed: 0, retrying: 0 };
+    if (due.length === 0) return emptySummary();
     const channels = await ctx.db
       .selectFrom('channels')
       .selectAll()
@@ -98,7 +98,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       channels.map((channel) =>
         runChannelRound(ctx, channel).catch((error: unknown) => {
           logger.error('sync round failed', { channelId: channel.id, error: String(error) });
-          return { claimed: 0, pushed: 0, skipped: 0, failed: 0, retrying: 0 };
+          return emptySummary();
         }),
       ),
     );
@@ -184,7 +184,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
 }
 
 function addSummaries(summaries: readonly RoundSummary[]): RoundSummary {
-  const total: RoundSummary = { claimed: 0, pushed: 0, skipped: 0, failed: 0, retrying: 0 };
+  const total = emptySummary();
   for (const s of summaries) {
     total.claimed += s.claimed;
     total.pushed += s.pushed;
