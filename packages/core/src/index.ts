@@ -1,5 +1,8 @@
 export * from './adjustments/adjust-stock.ts';
+export type * from './adjustments/adjustment.ts';
 export * from './adjustments/adjustment-input.ts';
+export * from './adjustments/adjustment-queries.ts';
+export type * from './adjustments/made-by.ts';
 export * from './auto-sync/set-auto-sync.ts';
 export * from './balance/compute-syncable-balances.ts';
 export * from './balance/product-balance.ts';

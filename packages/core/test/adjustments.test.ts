@@ -54,9 +54,36 @@ for (const dialect of DIALECTS) {
       });
       expect(adjustment).toMatchObject({ storeId: store.id, reason: 'cycle count', note: 'aisle 4' });
       expect(adjustment.lines).toEqual([
-        { sku: 'A', productId: a, locationId: loc, before: 10, after: 7, delta: -3 },
-        { sku: 'B', productId: b, locationId: loc, before: 0, after: 5, delta: 5 },
-        { sku: 'A', productId: a, locationId: back.id, before: 0, after: 3, delta: 3 },
+        {
+          sku: 'A',
+          productId: a,
+          locationId: loc,
+          mode: 'set',
+          quantity: 7,
+          before: 10,
+          after: 7,
+          delta: -3,
+        },
+        {
+          sku: 'B',
+          productId: b,
+          locationId: loc,
+          mode: 'delta',
+          quantity: 5,
+          before: 0,
+          after: 5,
+          delta: 5,
+        },
+        {
+          sku: 'A',
+          productId: a,
+          locationId: back.id,
+          mode: 'set',
+          quantity: 3,
+          before: 0,
+          after: 3,
+          delta: 3,
+        },
       ]);
       expect(await quantityOf(db, a, loc)).toEqual({ onHand: 7, committed: 0, incoming: 0 });
       expect(await quantityOf(db, a, back.id)).toEqual({ onHand: 3, committed: 0, incoming: 0 });

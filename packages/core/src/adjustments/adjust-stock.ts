@@ -7,33 +7,23 @@ import { runIdempotent } from '../idempotency/run-idempotent.ts';
 import { recordMovements } from '../ledger/record-movements.ts';
 import { now } from '../shared/time.ts';
 import { parseInput } from '../validation/parse-input.ts';
+import type { Adjustment, AdjustmentLine } from './adjustment.ts';
 import { type AdjustmentInput, adjustmentInputSchema } from './adjustment-input.ts';
 import { currentOnHand, positionKey } from './current-on-hand.ts';
+import { type MadeBy, madeBySchema, SYSTEM_MADE_BY } from './made-by.ts';
 import { resolvePositions } from './resolve-positions.ts';
 
 // Prepared: it runs on every adjustment (see preparedQuery).
 const insertAdjustment = preparedQuery<{ id: number }>(
-  (slot) => sql`insert into adjustments (store_id, reason, note, created_at)
-    values (${slot(0)}, ${slot(1)}, ${slot(2)}, ${slot(3)}) returning id`,
+  (
+    slot,
+  ) => sql`insert into adjustments (store_id, reason, note, made_by_kind, made_by_id, made_by_name, created_at)
+    values (${slot(0)}, ${slot(1)}, ${slot(2)}, ${slot(3)}, ${slot(4)}, ${slot(5)}, ${slot(6)}) returning id`,
 );
 
-export interface AdjustmentLine {
-  sku: string;
-  productId: number;
-  locationId: number;
-  /** On hand at the location just before the adjustment. */
-  before: number;
-  after: number;
-  delta: number;
-}
-
-export interface Adjustment {
-  id: number;
-  storeId: number;
-  reason: string;
-  note: string | null;
-  createdAt: number;
-  lines: AdjustmentLine[];
+export interface AdjustmentOptions extends OperationOptions {
+  /** Who made the adjustment; default: the system. */
+  madeBy?: MadeBy | undefined;
 }
 
 /**
@@ -49,10 +39,11 @@ export async function adjustStock(
   db: Db,
   storeId: number,
   input: AdjustmentInput,
-  options: OperationOptions = {},
+  options: AdjustmentOptions = {},
 ): Promise<Adjustment> {
   const data = parseInput(adjustmentInputSchema, input, 'adjustment');
   const key = idempotencyKeyOf(options);
+  const madeBy = parseInput(madeBySchema, options.madeBy ?? SYSTEM_MADE_BY, 'madeBy');
   return runIdempotent(db, { storeId, key, operation: 'adjustment.create', request: data }, async (trx) => {
     const positions = await resolvePositions(trx, storeId, data.lines);
     assertDistinct(positions);
@@ -67,7 +58,16 @@ export async function adjustStock(
     );
 
     const at = now();
-    const { rows } = await insertAdjustment(trx, 0, [storeId, data.reason, data.note ?? null, at]);
+    const note = data.note ?? null;
+    const { rows } = await insertAdjustment(trx, 0, [
+      storeId,
+      data.reason,
+      note,
+      madeBy.kind,
+      madeBy.id,
+      madeBy.name,
+      at,
+    ]);
     const adjustment = rows[0]!;
     const recorded = await recordMovements(trx, {
       storeId,
@@ -88,9 +88,27 @@ export async function adjustStock(
       // A zero delta (set to the current count) moved nothing, so the projection did not report it.
       const onHand = after.get(positionKey(position)) ?? counted.get(positionKey(position)) ?? 0;
       const { sku, productId, locationId } = position;
-      return { sku, productId, locationId, before: onHand - delta, after: onHand, delta };
+      const { set } = data.lines[i]!;
+      const [mode, quantity] = set !== undefined ? (['set', set] as const) : (['delta', delta] as const);
+      return { sku, productId, locationId, mode, quantity, before: onHand - delta, after: onHand, delta };
     });
-    return { id: adjustment.id, storeId, reason: data.reason, note: data.note ?? null, createdAt: at, lines };
+    await trx
+      .insertInto('adjustmentLines')
+      .values(
+        lines.map((line) => ({
+          storeId,
+          adjustmentId: adjustment.id,
+          productId: line.productId,
+          locationId: line.locationId,
+          mode: line.mode,
+          quantity: line.quantity,
+          delta: line.delta,
+          onHandBefore: line.before,
+          onHandAfter: line.after,
+        })),
+      )
+      .execute();
+    return { id: adjustment.id, storeId, reason: data.reason, note, madeBy, createdAt: at, lines };
   });
 }
 

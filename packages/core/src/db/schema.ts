@@ -25,6 +25,7 @@ export interface Database {
   workOrders: WorkOrdersTable;
   workOrderComponents: WorkOrderComponentsTable;
   adjustments: AdjustmentsTable;
+  adjustmentLines: AdjustmentLinesTable;
   uploads: UploadsTable;
   feeds: FeedsTable;
   feedRuns: FeedRunsTable;
@@ -250,12 +251,36 @@ export interface WorkOrderComponentsTable {
   required: number;
 }
 
+export type MadeByKind = 'user' | 'token' | 'system';
+
 export interface AdjustmentsTable {
   id: Id;
   storeId: number;
   reason: string;
   note: string | null;
+  /** Who made it: a signed-in user, an API token, or the system itself (CLI, demo, a script). */
+  madeByKind: ColumnType<MadeByKind, MadeByKind | undefined, MadeByKind>;
+  /** The user's or token's id; null for the system. */
+  madeById: string | null;
+  /** The user's email or token's name when the adjustment was made, so renames and deletions keep the record. */
+  madeByName: string | null;
   createdAt: Millis;
+}
+
+/** One line of an adjustment: what was asked and what it moved at the location. */
+export interface AdjustmentLinesTable {
+  id: Id;
+  storeId: number;
+  adjustmentId: number;
+  productId: number;
+  locationId: number;
+  /** set: `quantity` is the counted on hand; delta: `quantity` is the change asked for. */
+  mode: 'set' | 'delta';
+  quantity: number;
+  /** What the line moved on hand by. */
+  delta: number;
+  onHandBefore: number;
+  onHandAfter: number;
 }
 
 export interface UploadsTable {

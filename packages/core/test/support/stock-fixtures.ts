@@ -71,7 +71,14 @@ export async function movementsOf(db: Db, storeId: number, causeType: CauseType,
 /** Everything an operation could have written for the store, to prove a failed call wrote nothing. */
 export async function storeState(db: Db, storeId: number) {
   const count = async (
-    table: 'movements' | 'salesOrders' | 'purchaseOrders' | 'workOrders' | 'adjustments' | 'syncDirty',
+    table:
+      | 'movements'
+      | 'salesOrders'
+      | 'purchaseOrders'
+      | 'workOrders'
+      | 'adjustments'
+      | 'adjustmentLines'
+      | 'syncDirty',
   ) =>
     Number(
       (
@@ -88,6 +95,7 @@ export async function storeState(db: Db, storeId: number) {
     purchaseOrders: await count('purchaseOrders'),
     workOrders: await count('workOrders'),
     adjustments: await count('adjustments'),
+    adjustmentLines: await count('adjustmentLines'),
     syncDirty: await count('syncDirty'),
     quantities: await db
       .selectFrom('quantities')
