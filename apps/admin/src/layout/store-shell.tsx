@@ -16,6 +16,8 @@ const STORE_PAGES = [
   { path: 'feeds', label: 'Feeds' },
 ];
 
+const SETTINGS_PAGES = [{ path: 'settings/api-tokens', label: 'API Tokens' }];
+
 /** A store's Ecommerce Dashboard: its own left navigation, with “Store” opening the catalogue pages. */
 export function StoreShell(props: RouteSectionProps) {
   const storeId = () => Number(props.params.storeId);
@@ -58,7 +60,6 @@ function StoreGate(props: { children: JSX.Element }) {
 
 function StoreNav() {
   const { storeId, store } = useStore();
-  const location = useLocation();
   const base = () => `/stores/${storeId()}`;
   return (
     <>
@@ -77,36 +78,7 @@ function StoreNav() {
         <li>
           {/* Closed on the dashboard, as the merchant's guide describes (click Store, then pick a page); open
               when a page inside it is opened directly, so the current page shows in the navigation. */}
-          <Collapsible
-            defaultOpen={STORE_PAGES.some((p) => location.pathname.startsWith(`${base()}/${p.path}`))}
-          >
-            <Collapsible.Trigger class="nav-link nav-group-trigger">
-              Store
-              <span class="nav-caret" aria-hidden="true">
-                ▾
-              </span>
-            </Collapsible.Trigger>
-            <Collapsible.Content class="nav-group">
-              <ul class="nav-list nav-sublist">
-                <For each={STORE_PAGES}>
-                  {(page) => (
-                    <li>
-                      <A
-                        href={`${base()}/${page.path}`}
-                        class="nav-link"
-                        activeClass="active"
-                        aria-current={
-                          location.pathname.startsWith(`${base()}/${page.path}`) ? 'page' : undefined
-                        }
-                      >
-                        {page.label}
-                      </A>
-                    </li>
-                  )}
-                </For>
-              </ul>
-            </Collapsible.Content>
-          </Collapsible>
+          <NavGroup label="Store" base={base()} pages={STORE_PAGES} />
         </li>
         <li>
           <A href={`${base()}/channels`} class="nav-link" activeClass="active">
@@ -118,7 +90,44 @@ function StoreNav() {
             Sync History
           </A>
         </li>
+        <li>
+          <NavGroup label="Settings" base={base()} pages={SETTINGS_PAGES} />
+        </li>
       </ul>
     </>
+  );
+}
+
+/** A collapsible group of the store's pages, open when one of them is the current page. */
+function NavGroup(props: { label: string; base: string; pages: readonly { path: string; label: string }[] }) {
+  const location = useLocation();
+  const isCurrent = (path: string) => location.pathname.startsWith(`${props.base}/${path}`);
+  return (
+    <Collapsible defaultOpen={props.pages.some((p) => isCurrent(p.path))}>
+      <Collapsible.Trigger class="nav-link nav-group-trigger">
+        {props.label}
+        <span class="nav-caret" aria-hidden="true">
+          ▾
+        </span>
+      </Collapsible.Trigger>
+      <Collapsible.Content class="nav-group">
+        <ul class="nav-list nav-sublist">
+          <For each={props.pages}>
+            {(page) => (
+              <li>
+                <A
+                  href={`${props.base}/${page.path}`}
+                  class="nav-link"
+                  activeClass="active"
+                  aria-current={isCurrent(page.path) ? 'page' : undefined}
+                >
+                  {page.label}
+                </A>
+              </li>
+            )}
+          </For>
+        </ul>
+      </Collapsible.Content>
+    </Collapsible>
   );
 }

@@ -22,3 +22,30 @@ export function ChannelStatusBadge(props: { status: 'active' | 'paused' | 'disco
     </span>
   );
 }
+
+type OrderStatus =
+  | 'open'
+  | 'partially_shipped'
+  | 'shipped'
+  | 'partially_received'
+  | 'received'
+  | 'in_progress'
+  | 'completed'
+  | 'cancelled';
+
+const ORDER_TONES: Record<OrderStatus, SyncStatus> = {
+  open: 'pending',
+  in_progress: 'pending',
+  partially_shipped: 'retrying',
+  partially_received: 'retrying',
+  shipped: 'succeeded',
+  received: 'succeeded',
+  completed: 'succeeded',
+  cancelled: 'skipped',
+};
+
+/** A sales, purchase or work order's status. */
+export function OrderStatusBadge(props: { status: OrderStatus }) {
+  const label = () => props.status.charAt(0).toUpperCase() + props.status.slice(1).replaceAll('_', ' ');
+  return <span class={`badge badge-${ORDER_TONES[props.status]}`}>{label()}</span>;
+}

@@ -1,3 +1,4 @@
+import { A } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
 import { useApi } from '../../api/api-context.tsx';
 import { unwrap } from '../../api/client.ts';
@@ -99,7 +100,9 @@ export function ChannelsPage() {
                 {(channel) => (
                   <tr>
                     <td>
-                      <strong>{channel.name}</strong>
+                      <A href={`/stores/${storeId()}/channels/${channel.id}`}>
+                        <strong>{channel.name}</strong>
+                      </A>
                       <Show when={channel.webhookUrl}>
                         <span class="cell-sub">Order webhook: {channel.webhookUrl}</span>
                       </Show>

@@ -3,12 +3,16 @@ import type { ConfigField } from '../../lib/config-form.ts';
 import { TextField } from '../../ui/text-field.tsx';
 import { ToggleSwitch } from '../../ui/toggle-switch.tsx';
 
-/** One input per connector setting, as its JSON Schema describes it (secrets as password inputs). */
+/**
+ * One input per connector setting, as its JSON Schema describes it (secrets as password inputs). `configured`
+ * names the settings a channel has now, whose values are never sent back: their hints say so.
+ */
 export function ConfigFormFields(props: {
   fields: ConfigField[];
   values: Record<string, string | boolean>;
   errors: Map<string, string>;
   onChange: (name: string, value: string | boolean) => void;
+  configured?: ReadonlySet<string>;
 }) {
   return (
     <For each={props.fields}>
@@ -21,6 +25,7 @@ export function ConfigFormFields(props: {
           [
             field.description,
             field.kind === 'secret' ? 'Stored encrypted; never shown again.' : undefined,
+            props.configured?.has(field.name) ? 'Set now (the value is not shown).' : undefined,
             !field.required && field.default === undefined ? 'Optional.' : undefined,
           ]
             .filter(Boolean)

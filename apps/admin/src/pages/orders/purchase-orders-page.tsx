@@ -1,3 +1,4 @@
+import { A } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
 import { useApi } from '../../api/api-context.tsx';
 import { unwrap } from '../../api/client.ts';
@@ -138,7 +139,9 @@ export function PurchaseOrdersPage() {
             <For each={list.items()}>
               {(order) => (
                 <tr>
-                  <td>{order.number}</td>
+                  <td>
+                    <A href={`/stores/${storeId()}/purchase-orders/${order.id}`}>{order.number}</A>
+                  </td>
                   <td>{order.supplier ?? '—'}</td>
                   <td>{humanize(order.status)}</td>
                   <td>{formatTime(order.createdAt)}</td>

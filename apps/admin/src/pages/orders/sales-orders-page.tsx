@@ -1,3 +1,4 @@
+import { A } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
 import { useApi } from '../../api/api-context.tsx';
 import { unwrap } from '../../api/client.ts';
@@ -115,7 +116,9 @@ export function SalesOrdersPage() {
             <For each={list.items()}>
               {(order) => (
                 <tr>
-                  <td>{order.number}</td>
+                  <td>
+                    <A href={`/stores/${storeId()}/sales-orders/${order.id}`}>{order.number}</A>
+                  </td>
                   <td>{humanize(order.status)}</td>
                   <td>{channelName(order.channelId)}</td>
                   <td>{formatTime(order.createdAt)}</td>

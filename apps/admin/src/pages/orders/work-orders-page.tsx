@@ -1,3 +1,4 @@
+import { A } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
 import { useApi } from '../../api/api-context.tsx';
 import { unwrap } from '../../api/client.ts';
@@ -111,7 +112,9 @@ export function WorkOrdersPage() {
             <For each={list.items()}>
               {(order) => (
                 <tr>
-                  <td>{order.number}</td>
+                  <td>
+                    <A href={`/stores/${storeId()}/work-orders/${order.id}`}>{order.number}</A>
+                  </td>
                   <td>{order.sku}</td>
                   <td class="num">{order.quantity}</td>
                   <td>{humanize(order.status)}</td>

@@ -1,0 +1,138 @@
+import { createSignal, For, Show } from 'solid-js';
+import { useApi } from '../../api/api-context.tsx';
+import { unwrap } from '../../api/client.ts';
+import { errorMessage } from '../../api/problem.ts';
+import type { components } from '../../api/schema.gen.ts';
+import { formatTime } from '../../lib/format.ts';
+import { createPagedList } from '../../lib/paged-list.ts';
+import { useStore } from '../../store/store-context.tsx';
+import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
+import { Pager } from '../../ui/pager.tsx';
+import { notify } from '../../ui/toaster.tsx';
+import { CreateTokenDialog } from './create-token-dialog.tsx';
+
+type ApiToken = components['schemas']['ApiToken'];
+
+const PAGE_SIZE = 50;
+
+/** The store's API tokens (for scripts and integrations): create one, see when each was last used, revoke. */
+export function ApiTokensPage() {
+  const api = useApi();
+  const { storeId } = useStore();
+  const list = createPagedList(storeId, PAGE_SIZE, (id, cursor) =>
+    unwrap(
+      api.GET('/stores/{storeId}/tokens', {
+        params: { path: { storeId: id }, query: { limit: PAGE_SIZE, ...(cursor && { cursor }) } },
+      }),
+    ),
+  );
+  const [creating, setCreating] = createSignal(false);
+  const [revoking, setRevoking] = createSignal<ApiToken>();
+  const [busy, setBusy] = createSignal(false);
+
+  const revoke = async () => {
+    const token = revoking();
+    if (!token) return;
+    setBusy(true);
+    try {
+      await unwrap(
+        api.DELETE('/stores/{storeId}/tokens/{tokenId}', {
+          params: { path: { storeId: storeId(), tokenId: token.id } },
+        }),
+      );
+      notify('success', `API token ${token.name} revoked`, 'Requests with it are refused from now on.');
+      setRevoking(undefined);
+      list.reload();
+    } catch (error) {
+      notify('error', `Could not revoke API token ${token.name}`, errorMessage(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section class="page">
+      <header class="page-header">
+        <h1>API Tokens</h1>
+        <div class="page-actions">
+          <button type="button" class="button button-primary" onClick={() => setCreating(true)}>
+            Create API token
+          </button>
+        </div>
+      </header>
+      <p class="muted">
+        Scripts and integrations call the Ballast API for this store with a token. Each one is shown once,
+        when it is created.
+      </p>
+      <Show when={list.error()}>
+        <p class="form-error" role="alert">
+          {errorMessage(list.error())}
+        </p>
+      </Show>
+      <div class="table-scroll">
+        <table class="table" aria-label="API tokens" aria-busy={list.loading()}>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Prefix</th>
+              <th scope="col">Created</th>
+              <th scope="col">Last used</th>
+              <th scope="col">Revoked</th>
+              <th scope="col">
+                <span class="sr-only">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            <For each={list.items()}>
+              {(token) => (
+                <tr data-token-id={token.id} classList={{ 'row-muted': token.revokedAt !== null }}>
+                  <td>
+                    <strong>{token.name}</strong>
+                  </td>
+                  <td>
+                    <code>{token.prefix}…</code>
+                  </td>
+                  <td>{formatTime(token.createdAt)}</td>
+                  <td>{token.lastUsedAt === null ? 'Never' : formatTime(token.lastUsedAt)}</td>
+                  <td>{token.revokedAt === null ? '—' : formatTime(token.revokedAt)}</td>
+                  <td class="row-actions">
+                    <Show when={token.revokedAt === null}>
+                      <button
+                        type="button"
+                        class="button button-small button-danger"
+                        aria-label={`Revoke ${token.name}`}
+                        onClick={() => setRevoking(token)}
+                      >
+                        Revoke
+                      </button>
+                    </Show>
+                  </td>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+      </div>
+      <Show when={!list.loading() && list.items().length === 0 && !list.error()}>
+        <p class="empty">No API tokens yet.</p>
+      </Show>
+      <Pager label="API token pages" list={list} />
+      <CreateTokenDialog
+        storeId={storeId()}
+        open={creating()}
+        onOpenChange={setCreating}
+        onCreated={list.reload}
+      />
+      <ConfirmDialog
+        open={revoking() !== undefined}
+        title={`Revoke ${revoking()?.name ?? ''}?`}
+        description="Anything still using this token is refused from now on. A revoked token cannot be brought back."
+        confirmLabel="Revoke token"
+        busy={busy()}
+        onConfirm={() => void revoke()}
+        onCancel={() => setRevoking(undefined)}
+      />
+    </section>
+  );
+}
