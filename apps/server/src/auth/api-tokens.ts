@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { type Db, NotFoundError, ValidationError } from '@ballast/core';
-import type { Generated } from 'kysely';
+import { type Db, NotFoundError, preparedQuery, ValidationError } from '@ballast/core';
+import { type Generated, sql } from 'kysely';
 
 interface ApiTokensTable {
   id: Generated<number>;
@@ -58,11 +58,7 @@ export async function createApiToken(
 /** The live token a secret belongs to, or undefined (unknown or revoked). */
 export async function verifyApiToken(db: Db, secret: string): Promise<ApiToken | undefined> {
   if (!secret.startsWith('blst_')) return undefined;
-  const row = await tokens(db)
-    .selectFrom('apiTokens')
-    .select(['id', 'storeId', 'name', 'prefix', 'createdAt', 'lastUsedAt', 'revokedAt'])
-    .where('tokenHash', '=', hashOf(secret))
-    .executeTakeFirst();
+  const row = (await tokenByHash(db, 0, [hashOf(secret)])).rows[0];
   if (!row || row.revokedAt !== null) return undefined;
   const now = Date.now();
   if (row.lastUsedAt === null || now - row.lastUsedAt >= LAST_USED_GRANULARITY_MS) {
@@ -72,6 +68,12 @@ export async function verifyApiToken(db: Db, secret: string): Promise<ApiToken |
   }
   return row;
 }
+
+/** Params: the secret's hash. Every API request runs it, so it is prepared (see preparedQuery). */
+const tokenByHash = preparedQuery<ApiToken>(
+  (slot) => sql`select id, store_id, name, prefix, created_at, last_used_at, revoked_at
+    from api_tokens where token_hash = ${slot(0)}`,
+);
 
 /** How fresh `lastUsedAt` is kept. */
 const LAST_USED_GRANULARITY_MS = 60_000;

@@ -1,5 +1,7 @@
+import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Db } from '../db/connect.ts';
+import { preparedQuery } from '../db/statement-cache.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
 import { now } from '../shared/time.ts';
 import { hasNoNul, NO_NUL_MESSAGE } from '../validation/no-nul.ts';
@@ -57,11 +59,19 @@ export async function resolveLocationId(
   locationId: number | undefined,
   path: (string | number)[] = ['locationId'],
 ): Promise<number> {
-  const query = db.selectFrom('locations').select('id').where('storeId', '=', storeId);
-  const row =
+  const { rows } =
     locationId === undefined
-      ? await query.where('isDefault', '=', 1).executeTakeFirst()
-      : await query.where('id', '=', locationId).executeTakeFirst();
+      ? await defaultLocation(db, 0, [storeId])
+      : await storeLocation(db, 0, [storeId, locationId]);
+  const row = rows[0];
   if (!row) throw new NotFoundError('location', path);
   return row.id;
 }
+
+// Every order and adjustment resolves a location: prepared (see preparedQuery). Params: store[, location].
+const defaultLocation = preparedQuery<{ id: number }>(
+  (slot) => sql`select id from locations where store_id = ${slot(0)} and is_default = 1`,
+);
+const storeLocation = preparedQuery<{ id: number }>(
+  (slot) => sql`select id from locations where store_id = ${slot(0)} and id = ${slot(1)}`,
+);

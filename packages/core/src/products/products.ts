@@ -1,5 +1,7 @@
+import { sql } from 'kysely';
 import type { Db } from '../db/connect.ts';
 import type { ProductKind } from '../db/schema.ts';
+import { preparedQuery } from '../db/statement-cache.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
 import { markDirty } from '../outbox/mark-dirty.ts';
 import { now } from '../shared/time.ts';
@@ -193,16 +195,27 @@ export async function productIdsBySku(
   const found = new Map<string, { id: number; kind: ProductKind }>();
   const unique = [...new Set(skus)];
   for (let i = 0; i < unique.length; i += 1000) {
-    const rows = await db
-      .selectFrom('products')
-      .select(['id', 'sku', 'kind'])
-      .where('storeId', '=', storeId)
-      .where('sku', 'in', unique.slice(i, i + 1000))
-      .execute();
+    const part = unique.slice(i, i + 1000);
+    const padded = paddedLength(part.length);
+    const params = [storeId, ...part, ...Array<null>(padded - part.length).fill(null)];
+    const { rows } = await productsBySku(db, padded, params);
     for (const row of rows) found.set(row.sku, { id: row.id, kind: row.kind });
   }
   return found;
 }
+
+/**
+ * Params: store, then the SKUs. Prepared (every order line runs it); the list is padded with NULLs (which
+ * match nothing) to a power of two, so a handful of shapes serve every list length.
+ */
+const productsBySku = preparedQuery<{ id: number; sku: string; kind: ProductKind }>(
+  (slot, count) =>
+    sql`select id, sku, kind from products
+      where store_id = ${slot(0)} and sku in (${sql.join(Array.from({ length: count }, (_, i) => slot(1 + i)))})`,
+);
+
+/** The smallest power of two that holds `n` (at least 1). */
+const paddedLength = (n: number) => 2 ** Math.ceil(Math.log2(Math.max(1, n)));
 
 async function assertSkuFree(db: Db, storeId: number, sku: string): Promise<void> {
   const taken = await db

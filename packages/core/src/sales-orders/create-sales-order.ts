@@ -6,11 +6,15 @@ import { recordMovements } from '../ledger/record-movements.ts';
 import { resolveLocationId } from '../locations/locations.ts';
 import { resolveLineProducts } from '../products/resolve-line-products.ts';
 import { type StockedComponent, stockedComponents } from '../products/stocked-components.ts';
-import { chunk } from '../shared/chunk.ts';
 import { now } from '../shared/time.ts';
 import { parseInput } from '../validation/parse-input.ts';
 import { allocationMovements, causeTypeOf, type SalesOrder, type SalesOrderLine } from './sales-order.ts';
 import { type SalesOrderInput, salesOrderInputSchema } from './sales-order-input.ts';
+import {
+  insertSalesOrderAllocations,
+  insertSalesOrderHeader,
+  insertSalesOrderLines,
+} from './sales-order-inserts.ts';
 
 /**
  * Creates a sales order and commits its stock (`committed` += quantity) at the order's location.
@@ -35,42 +39,23 @@ export async function createSalesOrder(
     const allocations = await allocationsOf(trx, storeId, products);
 
     const at = now();
-    const order = await trx
-      .insertInto('salesOrders')
-      .values({
-        storeId,
-        number: data.number,
-        channelId: data.channelId ?? null,
-        locationId,
-        status: 'open',
-        createdAt: at,
-        updatedAt: at,
-      })
-      .onConflict((oc) => oc.columns(['storeId', 'number']).doNothing())
-      .returning('id')
-      .executeTakeFirst();
-    if (!order) throw new ConflictError(`sales order ${data.number} already exists`, ['number']);
+    const orderId = await insertSalesOrderHeader(trx, {
+      storeId,
+      number: data.number,
+      channelId: data.channelId ?? null,
+      locationId,
+      at,
+    });
+    if (orderId === undefined)
+      throw new ConflictError(`sales order ${data.number} already exists`, ['number']);
+    const order = { id: orderId };
 
-    const lineIds: number[] = [];
-    for (const part of chunk(
-      data.lines.map((line, i) => ({ line, productId: products[i]!.id })),
-      1000,
-    )) {
-      const rows = await trx
-        .insertInto('salesOrderLines')
-        .values(
-          part.map(({ line, productId }) => ({
-            storeId,
-            orderId: order.id,
-            productId,
-            quantity: line.quantity,
-          })),
-        )
-        .returning('id')
-        .execute();
-      // Ids grow in insertion order within one statement; RETURNING order itself is not promised.
-      lineIds.push(...rows.map((r) => r.id).sort((a, b) => a - b));
-    }
+    const lineIds = await insertSalesOrderLines(
+      trx,
+      storeId,
+      order.id,
+      data.lines.map((line, i) => ({ productId: products[i]!.id, quantity: line.quantity })),
+    );
 
     const lines: SalesOrderLine[] = data.lines.map((line, i) => ({
       id: lineIds[i]!,
@@ -82,12 +67,12 @@ export async function createSalesOrder(
       outstanding: line.quantity,
       allocations: allocations.get(products[i]!.id)!,
     }));
-    const allocationRows = lines.flatMap((line) =>
-      line.allocations.map((a) => ({ lineId: line.id, productId: a.productId, perUnit: a.perUnit })),
+    await insertSalesOrderAllocations(
+      trx,
+      lines.flatMap((line) =>
+        line.allocations.map((a) => ({ lineId: line.id, productId: a.productId, perUnit: a.perUnit })),
+      ),
     );
-    for (const part of chunk(allocationRows, 1000)) {
-      await trx.insertInto('salesOrderAllocations').values(part).execute();
-    }
 
     const header = { id: order.id, channelId: data.channelId ?? null };
     await recordMovements(trx, {

@@ -5,7 +5,7 @@ import {
   type Logger,
   silentLogger,
 } from '@ballast/connector-kit';
-import { type Db, dialectOf } from '@ballast/core';
+import { type ChannelRow, type Db, dialectOf } from '@ballast/core';
 import { channelsWithDuePairs } from '../claim/claim-pairs.ts';
 import { ChannelConnections, type ResolveChannelConfig } from '../clients/channel-connections.ts';
 import { SharedRateLimiter } from '../rate/shared-rate-limiter.ts';
@@ -30,6 +30,16 @@ export interface SyncEngineOptions {
   leaseMs?: number;
   /** How often to look for work when idle (default 100 ms); `wake()` skips the wait. */
   pollIntervalMs?: number;
+  /**
+   * After a round that claimed less than a full batch, how long a channel's lane waits before claiming again
+   * (default 25 ms), so changes arriving meanwhile share one push instead of each paying a round of their own.
+   */
+  coalesceMs?: number;
+  /**
+   * The least time between two looks for channels with work (default 10 ms): `wake()` is called for every
+   * quantity change, and under load most of those calls find only channels whose lane is already running.
+   */
+  minWakeGapMs?: number;
   backoff?: BackoffPolicy;
   /** Transient failures in a row before a pair is marked failed (default 8). */
   maxAttempts?: number;
@@ -76,6 +86,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     onEvent: options.onEvent ?? (() => {}),
   };
   const pollIntervalMs = options.pollIntervalMs ?? 100;
+  const coalesceMs = options.coalesceMs ?? 25;
+  const minWakeGapMs = options.minWakeGapMs ?? 10;
   let running = false;
   let loop: Promise<void> | undefined;
   let wakeUp: (() => void) | undefined;
@@ -126,8 +138,11 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       if (!channel || channel.status !== 'active') return;
       const summary = await runChannelRound(ctx, channel);
       if (summary.claimed === 0) return;
+      if (summary.claimed < (await batchSizeOf(channel))) await ctx.sleep(coalesceMs);
     }
   };
+  const batchSizeOf = async (channel: ChannelRow) =>
+    (await ctx.connections.connectionFor(channel)).capabilities.maxBatch;
   const tick = async (): Promise<void> => {
     for (const { channelId } of await channelsWithDuePairs(ctx.db, ctx.now())) {
       if (lanes.has(channelId)) continue;
@@ -147,8 +162,11 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         // SQLite runs a single worker, so leases held by any other id belong to a process that died.
         if (dialectOf(ctx.db) === 'sqlite') await releaseOrphanedLeases(ctx.db, ctx.workerId);
         while (running) {
+          const tickedAt = ctx.now();
           await tick().catch((error: unknown) => logger.error('sync loop error', { error: String(error) }));
           if (running) await idle();
+          const gap = tickedAt + minWakeGapMs - ctx.now();
+          if (running && gap > 0) await ctx.sleep(gap);
         }
         await Promise.all(lanes.values());
       })();
