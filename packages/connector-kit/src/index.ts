@@ -44,6 +44,7 @@ export type {
   StaleOutcome,
   TransientOutcome,
 } from './contract/quantity-update.ts';
+export { MAX_PENDING_HANDLE } from './contract/quantity-update.ts';
 export type { CostBucketStatus, QuotaStatus, RateFeedback } from './contract/rate-feedback.ts';
 export type { ChannelErrorInit } from './errors/channel-error.ts';
 export { ChannelError } from './errors/channel-error.ts';

@@ -7,9 +7,11 @@ import { registerBatchingChecks } from './checks/batching.ts';
 import { registerConsistencyChecks } from './checks/consistency.ts';
 import { registerEndpointChecks } from './checks/endpoint.ts';
 import { registerFailureChecks } from './checks/failures.ts';
+import { registerPendingResultChecks } from './checks/pending-results.ts';
 import { registerReadBackChecks } from './checks/read-back.ts';
 import { registerThrottlingChecks } from './checks/throttling.ts';
 import { registerWebhookChecks } from './checks/webhooks.ts';
+import { settleResults } from './settle-results.ts';
 import type { SuiteContext } from './suite-context.ts';
 
 /**
@@ -69,6 +71,7 @@ export function describeConnectorContract<Schema extends z.ZodType, Ref extends 
         };
       });
     },
+    settle: (sim, connection, results) => settleResults(capabilities, sim, connection, results),
   };
 
   const label = options.label === undefined ? '' : `, ${options.label}`;
@@ -78,6 +81,7 @@ export function describeConnectorContract<Schema extends z.ZodType, Ref extends 
     registerThrottlingChecks(context);
     registerConsistencyChecks(context);
     registerReadBackChecks(context);
+    registerPendingResultChecks(context);
     registerWebhookChecks(context);
     registerEndpointChecks(context);
   });

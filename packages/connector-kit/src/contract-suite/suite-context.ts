@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { Capabilities } from '../contract/capabilities.ts';
 import type { Connection } from '../contract/define-connector.ts';
 import type { ListingRef } from '../contract/listing-ref.ts';
-import type { QuantityUpdate } from '../contract/quantity-update.ts';
+import type { ItemResult, QuantityUpdate } from '../contract/quantity-update.ts';
 import type { ConnectorContractHarness, ContractSimulator, SimItem } from '../testing/harness.ts';
 
 /** What every group of checks shares: the harness, the declared capabilities and small helpers. */
@@ -24,6 +24,16 @@ export interface SuiteContext<Schema extends z.ZodType, Ref extends ListingRef> 
     connection: Connection<Ref>,
     items: readonly (SimItem & { readonly next: number })[],
   ): Promise<QuantityUpdate<Ref>[]>;
+  /**
+   * The final results of a call: `pending` items are resolved by letting the simulator process what it
+   * accepted and polling their handles. A `pending` result from a connector that does not declare
+   * `pendingResults` fails the check.
+   */
+  settle(
+    sim: ContractSimulator,
+    connection: Connection<Ref>,
+    results: readonly ItemResult[],
+  ): Promise<ItemResult[]>;
 }
 
 let unique = 0;

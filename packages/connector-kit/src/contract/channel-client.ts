@@ -26,7 +26,12 @@ export interface ChannelClient<Ref extends ListingRef = ListingRef> {
   lookupListings(skus: readonly string[]): Promise<readonly ListingMatch<Ref>[]>;
   /** Reads what the channel shows now (drift repair). */
   readQuantities?(items: readonly ReadRequest<Ref>[]): Promise<readonly ReadResult[]>;
-  /** Asks a feed-style channel for the verdicts of earlier `pending` results. */
+  /**
+   * Asks a feed-style channel for the verdicts of earlier `pending` results: one resolution per handle, in
+   * any order, `pending` again for a verdict not ready yet. At most `capabilities.maxBatch` handles per call;
+   * the host paces each call like one `setQuantities` call. A poll that fails as a whole throws (the kit
+   * classifies it); the host keeps the handles and polls again later.
+   */
   pollPending?(handles: readonly PendingHandle[]): Promise<readonly PendingResolution[]>;
   /** Checks a delivery's signature (and freshness, where the channel signs a timestamp). */
   verifyWebhook?(request: WebhookRequest): WebhookVerdict;

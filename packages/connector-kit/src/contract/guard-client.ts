@@ -5,7 +5,13 @@ import type { ChannelClient } from './channel-client.ts';
 import type { ReadResult } from './listing.ts';
 import type { ListingRef } from './listing-ref.ts';
 import type { Logger } from './logger.ts';
-import type { BatchResult, ItemResult } from './quantity-update.ts';
+import {
+  type BatchResult,
+  type ItemResult,
+  MAX_PENDING_HANDLE,
+  type PendingHandle,
+  type PendingResolution,
+} from './quantity-update.ts';
 
 /**
  * A batch above the connector's `maxBatch`. The contract is to refuse, not split: the engine cuts batches
@@ -38,7 +44,9 @@ export function guardClient<Ref extends ListingRef>(
       } catch (error) {
         return failBatch(batch, error);
       }
-      const items = completeByKey(batch, result.items, logger, (key): ItemResult => missingResult(key));
+      const items = completeByKey(batch, result.items, logger, (key): ItemResult => missingResult(key)).map(
+        (item) => checkHandle(item, logger),
+      );
       return result.rateFeedback ? { items, rateFeedback: result.rateFeedback } : { items };
     },
     async lookupListings(skus) {
@@ -67,7 +75,12 @@ export function guardClient<Ref extends ListingRef>(
     };
   }
   if (pollPending) {
-    guarded.pollPending = (handles) => pollPending.call(client, handles).catch(rethrowClassified);
+    guarded.pollPending = async (handles) => {
+      assertUniqueHandles(handles);
+      if (handles.length === 0) return [];
+      const resolutions = await pollPending.call(client, handles).catch(rethrowClassified);
+      return completeByHandle(handles, resolutions, logger);
+    };
   }
   if (pollOrders) {
     guarded.pollOrders = (since) => pollOrders.call(client, since).catch(rethrowClassified);
@@ -95,6 +108,57 @@ export function guardClient<Ref extends ListingRef>(
 
 function rethrowClassified(error: unknown): never {
   throw classifyError(error);
+}
+
+function assertUniqueHandles(handles: readonly PendingHandle[]): void {
+  if (new Set(handles).size !== handles.length) throw new RangeError('a handle appears twice in one poll');
+}
+
+/**
+ * A pending result whose handle the host could not store or poll is no promise at all: report it as a
+ * transient failure, so the value is pushed again rather than waited for forever.
+ */
+function checkHandle(item: ItemResult, logger: Logger): ItemResult {
+  if (item.status !== 'pending' || usableHandle(item.handle)) return item;
+  logger.warn('connector gave a pending result without a usable handle', { key: item.key });
+  return {
+    key: item.key,
+    status: 'transient',
+    code: 'invalid_pending_handle',
+    message: `the connector's pending handle is empty or longer than ${MAX_PENDING_HANDLE} characters`,
+  };
+}
+
+function usableHandle(handle: unknown): boolean {
+  return typeof handle === 'string' && handle !== '' && handle.length <= MAX_PENDING_HANDLE;
+}
+
+/**
+ * One resolution per handle asked, in request order: a handle the connector did not answer is still
+ * pending (the host polls it again), stray and repeated answers are dropped.
+ */
+function completeByHandle(
+  handles: readonly PendingHandle[],
+  resolutions: readonly PendingResolution[],
+  logger: Logger,
+): PendingResolution[] {
+  const asked = new Set(handles);
+  const byHandle = new Map<PendingHandle, PendingResolution>();
+  for (const resolution of resolutions) {
+    if (asked.has(resolution.handle) && !byHandle.has(resolution.handle))
+      byHandle.set(resolution.handle, resolution);
+  }
+  const missing = handles.length - byHandle.size;
+  const stray = resolutions.filter((r) => !asked.has(r.handle)).length;
+  if (missing > 0 || stray > 0)
+    logger.warn('connector resolutions did not match the handles', { missing, stray });
+  return handles.map((handle): PendingResolution => {
+    const outcome = byHandle.get(handle)?.outcome;
+    // Not answered, or still pending under a handle that cannot be stored: keep polling the one we have.
+    if (!outcome || (outcome.status === 'pending' && !usableHandle(outcome.handle)))
+      return { handle, outcome: { status: 'pending', handle } };
+    return { handle, outcome };
+  });
 }
 
 function assertUniqueKeys(items: readonly { readonly key: string }[]): void {

@@ -24,8 +24,15 @@ export interface QuantityUpdate<Ref extends ListingRef = ListingRef> {
   readonly idempotencyKey: string;
 }
 
-/** An opaque handle a feed-style channel gives for a result that comes later. */
+/**
+ * An opaque handle a feed-style channel gives for a result that comes later. It names one item's verdict
+ * (two items never share one), and the host stores it with the attempt, so it must be a non-empty string of
+ * at most `MAX_PENDING_HANDLE` characters (a feed id and the item's SKU, say).
+ */
 export type PendingHandle = string;
+
+/** Longest `PendingHandle` the host stores; the kit turns a longer one into a transient failure. */
+export const MAX_PENDING_HANDLE = 2000;
 
 /** The channel applied the quantity. */
 export interface OkOutcome {
@@ -73,7 +80,10 @@ export interface BatchResult {
   readonly rateFeedback?: RateFeedback;
 }
 
-/** A later verdict for a `pending` result. */
+/**
+ * A later verdict for a `pending` result, one per handle asked. A verdict that is not ready yet comes back
+ * `pending` again (with the same handle, or a new one to poll from now on).
+ */
 export interface PendingResolution {
   readonly handle: PendingHandle;
   readonly outcome: ItemOutcome;

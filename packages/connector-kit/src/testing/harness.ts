@@ -31,6 +31,11 @@ export interface ContractSimulator {
   setQuantity(sku: string, quantity: number): void;
   /** A signed order delivery as the channel sends it; required when the connector declares `orderWebhooks`. */
   signedOrderWebhook?(order: SimOrder): WebhookRequest;
+  /**
+   * Feed-style channels: finishes every batch accepted so far (applies what passes, records what fails), so
+   * that polling gets final verdicts. Required when the connector declares `pendingResults`.
+   */
+  processPending?(): void;
   close(): Promise<void>;
 }
 

@@ -109,6 +109,9 @@ describe('defineConnector', () => {
     expect(() => fakeConnector(allOk, {}, { orderWebhooks: true }).connect({ apiKey: 'key' })).toThrow(
       /orderWebhooks needs verifyWebhook and parseOrderEvent/,
     );
+    expect(() => fakeConnector(allOk, {}, { pendingResults: true }).connect({ apiKey: 'key' })).toThrow(
+      'fake: pendingResults needs pollPending',
+    );
   });
 });
 
@@ -213,6 +216,71 @@ describe('the guarded client', () => {
     expect(await client.readQuantities?.([{ key: 'r', listingRef: { offerId: 'o' }, sku: 'a' }])).toEqual([
       { key: 'r', status: 'permanent', code: 'unauthorized', message: 'no' },
     ]);
+  });
+
+  it('answers every polled handle once, in order: unanswered ones and unusable new handles stay pending', async () => {
+    const warnings: LogFields[] = [];
+    const logger = {
+      debug: () => {},
+      info: () => {},
+      error: () => {},
+      warn: (_message: string, fields?: LogFields) => {
+        if (fields) warnings.push(fields);
+      },
+    };
+    let asked: readonly string[] = [];
+    const { client } = fakeConnector(
+      allOk,
+      {
+        pollPending: async (handles) => {
+          asked = handles;
+          return [
+            { handle: 'h-c', outcome: { status: 'pending', handle: '' } },
+            { handle: 'h-stray', outcome: { status: 'ok' } },
+            { handle: 'h-a', outcome: { status: 'permanent', code: 'DATA_ERROR', message: 'refused' } },
+            { handle: 'h-a', outcome: { status: 'ok' } },
+          ];
+        },
+      },
+      { pendingResults: true },
+    ).connect({ apiKey: 'key' }, { logger });
+    expect(await client.pollPending?.(['h-a', 'h-b', 'h-c'])).toEqual([
+      { handle: 'h-a', outcome: { status: 'permanent', code: 'DATA_ERROR', message: 'refused' } },
+      { handle: 'h-b', outcome: { status: 'pending', handle: 'h-b' } },
+      { handle: 'h-c', outcome: { status: 'pending', handle: 'h-c' } },
+    ]);
+    expect(asked).toEqual(['h-a', 'h-b', 'h-c']);
+    expect(warnings).toEqual([{ missing: 1, stray: 1 }]);
+    await expect(client.pollPending?.(['h-a', 'h-a'])).rejects.toThrow(/appears twice/);
+    asked = [];
+    expect(await client.pollPending?.([])).toEqual([]);
+    expect(asked).toEqual([]);
+  });
+
+  it('classifies a failed poll, and refuses pending results the host could not poll', async () => {
+    const { client } = fakeConnector(
+      async (batch) => ({
+        items: batch.map(({ key }, i) => ({
+          key,
+          status: 'pending',
+          handle: ['feed-1:a', '', 'x'.repeat(2001)][i]!,
+        })),
+      }),
+      {
+        pollPending: async () => {
+          throw new DOMException('late', 'TimeoutError');
+        },
+      },
+      { pendingResults: true },
+    ).connect({ apiKey: 'key' });
+    await expect(client.pollPending?.(['feed-1:a'])).rejects.toMatchObject({
+      name: 'ChannelError',
+      code: 'timeout',
+      retryable: true,
+    });
+    const result = await client.setQuantities(['a', 'b', 'c'].map(update));
+    expect(result.items.map((item) => item.status)).toEqual(['pending', 'transient', 'transient']);
+    expect(result.items[1]).toMatchObject({ code: 'invalid_pending_handle' });
   });
 
   it('a webhook check that throws is a rejection, a parse that throws is invalid', () => {

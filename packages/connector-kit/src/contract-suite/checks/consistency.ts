@@ -15,7 +15,7 @@ export function registerConsistencyChecks<Schema extends z.ZodType, Ref extends 
         { sku: freshSku('cas'), quantity: 5, next: 9 },
       ]);
       const stale = await connection.client.setQuantities([{ ...update!, expectedCurrent: 3 }]);
-      const [result] = stale.items;
+      const [result] = await context.settle(sim, connection, stale.items);
       expect(result?.status).toBe('stale');
       if (result?.status === 'stale' && result.actualQuantity !== undefined)
         expect(result.actualQuantity).toBe(5);
@@ -24,7 +24,7 @@ export function registerConsistencyChecks<Schema extends z.ZodType, Ref extends 
       const fresh = await connection.client.setQuantities([
         { ...update!, expectedCurrent: 5, idempotencyKey: `${update!.idempotencyKey}-retry` },
       ]);
-      expect(fresh.items[0]?.status).toBe('ok');
+      expect((await context.settle(sim, connection, fresh.items))[0]?.status).toBe('ok');
       expect(sim.quantityOf(update!.sku)).toBe(9);
     }),
   );
@@ -35,20 +35,21 @@ export function registerConsistencyChecks<Schema extends z.ZodType, Ref extends 
       const [update] = await context.prepare(sim, connection, [
         { sku: freshSku('idem'), quantity: 1, next: 5 },
       ]);
-      expect((await connection.client.setQuantities([update!])).items[0]?.status).toBe('ok');
+      const first = await connection.client.setQuantities([update!]);
+      expect((await context.settle(sim, connection, first.items))[0]?.status).toBe('ok');
       expect(sim.quantityOf(update!.sku)).toBe(5);
 
       // Someone edits the item on the channel; a late replay of the old write must not undo that.
       sim.setQuantity(update!.sku, 2);
       const replay = await connection.client.setQuantities([update!]);
-      expect(replay.items[0]?.status).not.toBe('permanent');
+      expect((await context.settle(sim, connection, replay.items))[0]?.status).not.toBe('permanent');
       expect(sim.quantityOf(update!.sku)).toBe(2);
 
       // A new key with the same quantity is a new write (a 5 -> 2 -> 5 swing is still pushed).
       const again = await connection.client.setQuantities([
         { ...update!, idempotencyKey: `${update!.idempotencyKey}-v2` },
       ]);
-      expect(again.items[0]?.status).toBe('ok');
+      expect((await context.settle(sim, connection, again.items))[0]?.status).toBe('ok');
       expect(sim.quantityOf(update!.sku)).toBe(5);
     }),
   );

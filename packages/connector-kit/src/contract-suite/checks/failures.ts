@@ -44,8 +44,10 @@ export function registerFailureChecks<Schema extends z.ZodType, Ref extends List
           ...(size > 1 ? [{ sku: transientSku, retryable: true, code: 'BUSY', message: 'try later' }] : []),
         ],
       });
-      const { items: results } = await connection.client.setQuantities(batch);
-      expect(results).toHaveLength(size);
+      const { items: sent } = await connection.client.setQuantities(batch);
+      expect(sent).toHaveLength(size);
+      // A feed-style channel accepts the batch and reports the failures with its verdicts.
+      const results = await context.settle(sim, connection, sent);
       for (const update of batch) {
         const expected =
           update.sku === permanentSku ? 'permanent' : update.sku === transientSku ? 'transient' : 'ok';

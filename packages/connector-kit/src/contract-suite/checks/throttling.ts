@@ -105,7 +105,9 @@ export function registerThrottlingChecks<Schema extends z.ZodType, Ref extends L
     context.withSimulator(async (sim) => {
       const { results, elapsedMs, waitMs, rejected } = await run(sim, true);
       expect(rejected).toBe(0);
-      expect(results.map((r) => r.status)).toEqual(results.map(() => 'ok'));
+      // Accepted for a later verdict counts as through: polling here would spend calls the pacer never booked.
+      const through = context.capabilities.pendingResults ? ['ok', 'pending'] : ['ok'];
+      expect(results.filter((r) => !through.includes(r.status))).toEqual([]);
       expect(elapsedMs).toBeGreaterThanOrEqual(Math.floor(waitMs * 0.95));
     }));
 }
