@@ -131,7 +131,7 @@ for (const dialect of DIALECTS) {
           }),
           422,
         );
-        expect(body.errors!.map((e) => e.field)).toEqual(['lines[1].sku', 'lines[2].sku']);
+        expect(body.errors!.map((e) => e.field)).toEqual(['body.lines[1].sku', 'body.lines[2].sku']);
         expect(await snapshot(['MUG'])).toEqual(before);
       });
 
@@ -150,7 +150,7 @@ for (const dialect of DIALECTS) {
           409,
         );
         expect(short.code).toBe('insufficient_stock');
-        expect(short.errors).toEqual([expect.objectContaining({ field: 'lines[1]' })]);
+        expect(short.errors).toEqual([expect.objectContaining({ field: 'body.lines[1]' })]);
         const twice = await expectProblem(
           await s.request('POST', path(), {
             body: {
@@ -163,7 +163,7 @@ for (const dialect of DIALECTS) {
           }),
           422,
         );
-        expect(twice.errors).toEqual([expect.objectContaining({ field: 'lines[1]' })]);
+        expect(twice.errors).toEqual([expect.objectContaining({ field: 'body.lines[1]' })]);
         expect(await snapshot(['MUG', 'CUP'])).toEqual(before);
       });
     });
@@ -188,12 +188,12 @@ for (const dialect of DIALECTS) {
           }),
           404,
         );
-        expect(location.errors).toEqual([expect.objectContaining({ field: 'lines[0].locationId' })]);
+        expect(location.errors).toEqual([expect.objectContaining({ field: 'body.lines[0].locationId' })]);
         const product = await expectProblem(
           await s.request('POST', path(), { body: { reason: 'x', lines: [{ sku: 'THEIR-MUG', set: 0 }] } }),
           422,
         );
-        expect(product.errors).toEqual([expect.objectContaining({ field: 'lines[0].sku' })]);
+        expect(product.errors).toEqual([expect.objectContaining({ field: 'body.lines[0].sku' })]);
         expect(await snapshot(['MUG'])).toEqual(before);
         expect((await stockOf(s, 'THEIR-MUG', s.otherStore.id)).onHand).toBe(4);
       });

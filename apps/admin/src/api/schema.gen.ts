@@ -479,7 +479,89 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Adjustments, newest first, by product or SKU and time (keyset cursor)
+         * @description Each adjustment comes whole, with every line: filtering by product keeps the adjustments that have a line on it. `productId` and `sku` together must name the same product.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description `nextCursor` of the previous page */
+                    cursor?: string;
+                    /** @description Inclusive: ISO 8601 or epoch ms */
+                    from?: string;
+                    limit?: number;
+                    /** @description Only adjustments with a line on this product */
+                    productId?: number;
+                    /** @description Only adjustments with a line on the product of this SKU */
+                    sku?: string;
+                    /** @description Exclusive: ISO 8601 or epoch ms */
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    storeId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description One page of adjustments */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdjustmentPage"];
+                    };
+                };
+                /** @description No valid credential */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The credential has no access to this store */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid input; `errors` names each field and why */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         put?: never;
         /**
          * Adjust on hand by hand, with a reason
@@ -556,6 +638,90 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/stores/{storeId}/adjustments/{adjustmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One adjustment with its lines and who made it */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    adjustmentId: number;
+                    storeId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The adjustment */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Adjustment"];
+                    };
+                };
+                /** @description No valid credential */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The credential has no access to this store */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid input; `errors` names each field and why */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -4792,6 +4958,7 @@ export interface components {
             createdAt: number;
             id: number;
             lines: components["schemas"]["AdjustmentLine"][];
+            madeBy: components["schemas"]["MadeBy"];
             note: string | null;
             reason: string;
             storeId: number;
@@ -4823,13 +4990,27 @@ export interface components {
             reason: string;
         };
         AdjustmentLine: {
+            /** @description On hand just after it */
             after: number;
             /** @description On hand just before the adjustment */
             before: number;
+            /** @description What the line moved on hand by (after - before) */
             delta: number;
             locationId: number;
+            /**
+             * @description `set`: the line counted on hand to `quantity`; `delta`: it changed on hand by `quantity`
+             * @enum {string}
+             */
+            mode: "set" | "delta";
             productId: number;
+            /** @description What the line asked for: the count, or the change */
+            quantity: number;
             sku: string;
+        };
+        AdjustmentPage: {
+            items: components["schemas"]["Adjustment"][];
+            /** @description Pass as `cursor` for older adjustments; null at the end */
+            nextCursor: string | null;
         };
         ApiToken: {
             /** @description Epoch milliseconds */
@@ -5284,6 +5465,17 @@ export interface components {
         LocationList: {
             items: components["schemas"]["Location"][];
         };
+        MadeBy: {
+            /** @description The user’s or API token’s id; null for the system */
+            id: string | null;
+            /**
+             * @description `system`: the CLI, the demo or a script calling core directly
+             * @enum {string}
+             */
+            kind: "user" | "token" | "system";
+            /** @description The user’s email or the token’s name at the time; null when unknown */
+            name: string | null;
+        };
         NewApiToken: {
             /** @example warehouse scanner */
             name: string;
@@ -5296,6 +5488,7 @@ export interface components {
             /** @example Main shop */
             name: string;
         };
+        /** @description RFC 9457 problem details. `errors` lists each invalid field as `field` + `reason`, where `field` starts with the request part (`body.lines[0].sku`, `query.cursor`, `path.productId`). */
         Problem: {
             /** @description Stable machine-readable error code */
             code: string;
@@ -5309,7 +5502,10 @@ export interface components {
         ProblemField: {
             /** @description CSV only: the column name */
             column?: string;
-            /** @example lines[0].sku */
+            /**
+             * @description The invalid field, named from the request part it came from: `body.` + a path into the JSON body (`body.lines[0].sku`, `body.name`), `query.` + the query parameter (`query.limit`), `path.` + the path parameter (`path.orderId`), `header.` + the header. Array items are `[index]`, object members `.name`. The part alone (`body`) means the whole of it. Domain checks (unknown SKU, not enough stock) name fields the same way as schema checks.
+             * @example body.lines[0].sku
+             */
             field: string;
             /** @example unknown SKU "MUG-9" */
             reason: string;

@@ -1,14 +1,15 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../app-env.ts';
-import { fieldPath, problem, sendProblem } from './problem.ts';
+import { problem, type RequestPart, requestFieldPath, sendProblem } from './problem.ts';
 
 /** What the field paths call each part of the request. */
-const TARGET_NAMES: Record<string, string> = {
+const TARGET_NAMES: Record<string, RequestPart> = {
   json: 'body',
   form: 'body',
   param: 'path',
   query: 'query',
   header: 'header',
+  cookie: 'cookie',
 };
 
 /**
@@ -19,9 +20,9 @@ export function createOpenApiApp(): OpenAPIHono<AppEnv> {
   return new OpenAPIHono<AppEnv>({
     defaultHook: (result, c) => {
       if (result.success) return;
-      const where = TARGET_NAMES[result.target] ?? result.target;
+      const where = TARGET_NAMES[result.target] ?? 'body';
       const errors = result.error.issues.map((issue) => ({
-        field: `${where}${issue.path.length > 0 ? '.' : ''}${fieldPath(issue.path)}`,
+        field: requestFieldPath(where, issue.path),
         reason: issue.message,
       }));
       return sendProblem(c, problem(422, 'validation', `invalid ${result.target}`, errors));

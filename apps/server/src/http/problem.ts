@@ -4,10 +4,18 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
-/** One invalid field: where (a dotted path such as `lines[0].sku`) and why. */
+/** One invalid field: where (the request part, then a dotted path: `body.lines[0].sku`) and why. */
 export const problemFieldSchema = z
   .object({
-    field: z.string().openapi({ example: 'lines[0].sku' }),
+    field: z.string().openapi({
+      example: 'body.lines[0].sku',
+      description:
+        'The invalid field, named from the request part it came from: `body.` + a path into the JSON body ' +
+        '(`body.lines[0].sku`, `body.name`), `query.` + the query parameter (`query.limit`), `path.` + the path ' +
+        'parameter (`path.orderId`), `header.` + the header. Array items are `[index]`, object members `.name`. ' +
+        'The part alone (`body`) means the whole of it. Domain checks (unknown SKU, not enough stock) name ' +
+        'fields the same way as schema checks.',
+    }),
     reason: z.string().openapi({ example: 'unknown SKU "MUG-9"' }),
     row: z
       .number()
@@ -28,7 +36,11 @@ export const problemSchema = z
     code: z.string().openapi({ description: 'Stable machine-readable error code' }),
     errors: z.array(problemFieldSchema).optional(),
   })
-  .openapi('Problem');
+  .openapi('Problem', {
+    description:
+      'RFC 9457 problem details. `errors` lists each invalid field as `field` + `reason`, where `field` starts ' +
+      'with the request part (`body.lines[0].sku`, `query.cursor`, `path.productId`).',
+  });
 
 export type Problem = z.infer<typeof problemSchema>;
 export type ProblemField = z.infer<typeof problemFieldSchema>;
@@ -69,6 +81,18 @@ export function fieldPath(path: readonly (string | number | symbol)[]): string {
   return path
     .map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i === 0 ? '' : '.'}${String(part)}`))
     .join('');
+}
+
+/** The parts of a request a field can be in; every problem field path starts with one. */
+export type RequestPart = 'body' | 'query' | 'path' | 'header' | 'cookie';
+
+/**
+ * The one convention for problem field paths: the request part, then the path inside it.
+ * `('body', ['lines', 0, 'sku'])` -> `body.lines[0].sku`; `('path', ['orderId'])` -> `path.orderId`;
+ * `('body', [])` -> `body`.
+ */
+export function requestFieldPath(part: RequestPart, path: readonly (string | number | symbol)[]): string {
+  return fieldPath([part, ...path]);
 }
 
 export function problem(status: number, code: string, detail?: string, errors?: ProblemField[]): Problem {

@@ -1,6 +1,8 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../app-env.ts';
 import { registerCreateAdjustment } from './adjustments/create-adjustment.ts';
+import { registerGetAdjustment } from './adjustments/get-adjustment.ts';
+import { registerListAdjustments } from './adjustments/list-adjustments.ts';
 import { registerBulkAutoSync } from './auto-sync/bulk-auto-sync.ts';
 import { registerPreviewAutoSync } from './auto-sync/preview-auto-sync.ts';
 import { registerSetProductAutoSync } from './auto-sync/set-product-auto-sync.ts';
@@ -108,7 +110,9 @@ export function registerRoutes(api: OpenAPIHono<AppEnv>): void {
   registerGetWorkOrder(api);
   registerCompleteWorkOrder(api);
   registerCancelWorkOrder(api);
+  registerListAdjustments(api);
   registerCreateAdjustment(api);
+  registerGetAdjustment(api);
   registerCreateUpload(api);
   registerListFeeds(api);
   registerCreateFeed(api);

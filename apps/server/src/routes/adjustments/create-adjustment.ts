@@ -1,6 +1,8 @@
 import { adjustStock } from '@ballast/core';
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../app-env.ts';
+import { fieldErrorsIn } from '../shared/field-errors-in.ts';
+import { madeByOf } from '../shared/made-by.ts';
 import { operationOptions, storeIdOf, storeParamsSchema } from '../shared/params.ts';
 import { errorResponses, jsonContent } from '../shared/responses.ts';
 import { adjustmentCreateSchema, adjustmentSchema } from './adjustment-schema.ts';
@@ -32,7 +34,8 @@ export function registerCreateAdjustment(app: OpenAPIHono<AppEnv>): void {
     const deps = c.get('deps');
     // The schema's output is the union core's AdjustmentInput spells out; zod cannot infer it from the refinement.
     const input = c.req.valid('json') as Parameters<typeof adjustStock>[2];
-    const adjustment = await adjustStock(deps.db, storeId, input, operationOptions(c));
+    const options = { ...operationOptions(c), madeBy: await madeByOf(c) };
+    const adjustment = await fieldErrorsIn('body', () => adjustStock(deps.db, storeId, input, options));
     deps.notifySync();
     return c.json(adjustment, 201);
   });

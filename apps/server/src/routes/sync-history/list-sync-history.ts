@@ -2,9 +2,9 @@ import { listSyncHistory } from '@ballast/core';
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../app-env.ts';
 import { fieldErrorsIn } from '../products/field-errors-in.ts';
+import { instantParamSchema } from '../shared/instant-param.ts';
 import { storeIdOf, storeParamsSchema } from '../shared/params.ts';
 import { errorResponses, jsonContent } from '../shared/responses.ts';
-import { instantParamSchema } from './instant-param.ts';
 import { syncHistoryFilterQuerySchema } from './sync-history-filter-query.ts';
 import { syncHistoryEntrySchema } from './sync-history-schema.ts';
 

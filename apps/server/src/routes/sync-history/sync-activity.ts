@@ -2,9 +2,9 @@ import { MAX_ACTIVITY_BUCKETS, syncActivity, ValidationError } from '@ballast/co
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../app-env.ts';
 import { fieldPath, HttpProblem, problem } from '../../http/problem.ts';
+import { instantParamSchema } from '../shared/instant-param.ts';
 import { storeIdOf, storeParamsSchema } from '../shared/params.ts';
 import { errorResponses, jsonContent } from '../shared/responses.ts';
-import { instantParamSchema } from './instant-param.ts';
 
 const querySchema = z.object({
   from: instantParamSchema.openapi({ description: 'Start of the first bucket: ISO 8601 or epoch ms' }),
