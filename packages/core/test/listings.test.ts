@@ -100,6 +100,15 @@ for (const dialect of DIALECTS) {
       expect(await listingRows(store.id)).toHaveLength(1);
     });
 
+    it('links without marking when asked to (the sync engine links the pairs it is already pushing)', async () => {
+      const { store, on, a } = await setup();
+      const { matched } = await upsertListings(db, store.id, a, [{ sku: 'ON', channelRef: 'a-on' }], {
+        markPairs: false,
+      });
+      expect(matched).toEqual([expect.objectContaining({ productId: on, created: true })]);
+      expect(await dirty(store.id)).toEqual([]);
+    });
+
     it('filters by channel and product', async () => {
       const { store, on, off, a, b } = await setup();
       await upsertListings(db, store.id, a, [

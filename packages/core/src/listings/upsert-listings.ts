@@ -33,6 +33,15 @@ export interface UpsertListingsResult {
   duplicateSkus: string[];
 }
 
+export interface UpsertListingsOptions extends OperationOptions {
+  /**
+   * Mark newly linked pairs dirty (default true). The sync engine links the items of pairs it has claimed
+   * and is pushing in the same round: a mark of its own would only replace the cause of the push that is
+   * owed (Auto Sync turned on, a sale) with `resync`.
+   */
+  markPairs?: boolean;
+}
+
 /**
  * Links channel items to products by SKU, creating or updating one listing per (channel, product). Pairs
  * that are newly linked or point at a different item now are marked dirty for the channel (when Auto Sync
@@ -48,7 +57,7 @@ export async function upsertListings(
   storeId: number,
   channelId: number,
   items: readonly ListingItem[],
-  options?: OperationOptions,
+  options?: UpsertListingsOptions,
 ): Promise<UpsertListingsResult> {
   assertRowId(channelId, 'channelId');
   const { items: data } = parseInput(z.object({ items: listingItemsSchema }), { items }, 'listings');
@@ -123,6 +132,7 @@ export async function upsertListings(
         if (created || !sameRef(before ?? null, item.channelRef)) toMark.push(productId);
       }
     }
+    if (options?.markPairs === false) return { matched, unknownSkus, duplicateSkus };
     await markDirty(trx, {
       storeId,
       products: toMark,

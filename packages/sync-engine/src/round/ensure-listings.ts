@@ -4,7 +4,8 @@ import type { EngineContext } from './engine-context.ts';
 
 /**
  * The listings of these products on the channel, looking up by SKU those not linked yet (one paced
- * `lookupListings` call) and linking what the channel has.
+ * `lookupListings` call) and linking what the channel has. The products are the round's claimed pairs, so
+ * linking marks nothing: the push they are owed keeps its cause (Auto Sync turned on, not `resync`).
  */
 export async function ensureListings(
   ctx: EngineContext,
@@ -48,6 +49,7 @@ export async function ensureListings(
       channelRef: m.listingRef,
       ...(m.quantity !== undefined && { quantity: m.quantity }),
     })),
+    { markPairs: false },
   );
   return load();
 }
