@@ -31,6 +31,7 @@ export interface Database {
   feedRuns: FeedRunsTable;
   syncDirty: SyncDirtyTable;
   syncHistory: SyncHistoryTable;
+  syncPending: SyncPendingTable;
   sequences: SequencesTable;
   channelRateState: ChannelRateStateTable;
 }
@@ -368,6 +369,25 @@ export interface SyncHistoryTable {
   createdAt: Millis;
 }
 
+/**
+ * A pending attempt (sync_history row with status `pending` and a handle) waiting for the channel's verdict:
+ * the sync engine's work queue of polls, leased like sync_dirty so that one worker polls each at a time.
+ */
+export interface SyncPendingTable {
+  historyId: number;
+  storeId: number;
+  channelId: number;
+  productId: number;
+  /** When the channel accepted the push; a verdict that takes too long from here is given up on. */
+  acceptedAt: Millis;
+  nextPollAt: Millis;
+  /** Polls in a row that failed as a whole (the channel did not answer); backs off the next one. */
+  pollFailures: ColumnType<number, number | undefined, number>;
+  lastPollError: string | null;
+  claimedBy: string | null;
+  leaseUntil: Millis | null;
+}
+
 export interface ChannelRateStateTable {
   channelId: number;
   /** JSON: the rate limiter's buckets, owned by the sync engine. */
@@ -389,3 +409,4 @@ export type NewMovement = Insertable<MovementsTable>;
 export type SyncRuleRow = Selectable<SyncRulesTable>;
 export type SyncHistoryRow = Selectable<SyncHistoryTable>;
 export type SyncDirtyRow = Selectable<SyncDirtyTable>;
+export type SyncPendingRow = Selectable<SyncPendingTable>;
