@@ -1,4 +1,5 @@
 import type { Db } from '../db/connect.ts';
+import { transact } from '../db/group-commit.ts';
 import { ConflictError, IdempotencyKeyReusedError } from '../errors.ts';
 import { hashOf } from '../shared/stable-json.ts';
 import { now } from '../shared/time.ts';
@@ -14,8 +15,8 @@ export interface IdempotencyScope {
 }
 
 /**
- * Runs `work` in one transaction. With an idempotency key, the first run's result is stored in the same
- * transaction; a replay of the key returns that stored result and writes nothing. A run that throws stores
+ * Runs `work` in one transaction (on SQLite concurrent operations may share its commit: see transact).
+ * With an idempotency key, the first run's result is stored in the same transaction; a replay of the key returns that stored result and writes nothing. A run that throws stores
  * nothing, so the key can be retried. Results must be JSON values.
  */
 export async function runIdempotent<T>(
@@ -23,11 +24,11 @@ export async function runIdempotent<T>(
   scope: IdempotencyScope,
   work: (trx: Db) => Promise<T>,
 ): Promise<T> {
-  if (!scope.key) return db.transaction().execute(work);
+  if (!scope.key) return transact(db, work);
   const key = scope.key;
   const requestHash = hashOf({ operation: scope.operation, request: scope.request });
 
-  return db.transaction().execute(async (trx) => {
+  return transact(db, async (trx) => {
     // Claiming the key first means a concurrent duplicate (PostgreSQL) waits here until we commit.
     const claimed = await trx
       .insertInto('idempotencyKeys')

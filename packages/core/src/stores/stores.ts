@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Db } from '../db/connect.ts';
+import { transact } from '../db/group-commit.ts';
 import { NotFoundError } from '../errors.ts';
 import { now } from '../shared/time.ts';
 import { hasNoNul, NO_NUL_MESSAGE } from '../validation/no-nul.ts';
@@ -30,7 +31,7 @@ export type StoreInput = z.input<typeof storeInputSchema>;
 /** Creates a store with its default location. */
 export async function createStore(db: Db, input: StoreInput): Promise<Store> {
   const data = parseInput(storeInputSchema, input, 'store');
-  return db.transaction().execute(async (trx) => {
+  return transact(db, async (trx) => {
     const at = now();
     const store = await trx
       .insertInto('stores')

@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../src/db/connect.ts';
+import { transact } from '../src/db/group-commit.ts';
+import { createStore } from '../src/stores/stores.ts';
+import { createTestDatabase, DIALECTS, type TestDatabase } from '../src/testing/test-databases.ts';
+
+const storeNamed = (db: Db, name: string) =>
+  db.selectFrom('stores').select('id').where('name', '=', name).executeTakeFirst();
+
+for (const dialect of DIALECTS) {
+  describe(`transact (${dialect})`, () => {
+    let t: TestDatabase;
+    let db: Db;
+
+    beforeAll(async () => {
+      t = await createTestDatabase(dialect);
+      db = t.db;
+    });
+    afterAll(() => t.drop());
+
+    it('gives every concurrent unit its own result, and a failing unit undoes only its own writes', async () => {
+      const units = Array.from({ length: 24 }, (_, i) =>
+        transact(db, async (trx) => {
+          const store = await createStore(trx, { name: `unit-${i}` });
+          if (i % 5 === 2) throw new Error(`unit ${i} refused after writing`);
+          return { i, storeId: store.id };
+        }),
+      );
+      const settled = await Promise.allSettled(units);
+
+      for (const [i, outcome] of settled.entries()) {
+        const row = await storeNamed(db, `unit-${i}`);
+        if (i % 5 === 2) {
+          expect(outcome).toEqual({ status: 'rejected', reason: new Error(`unit ${i} refused after writing`) });
+          expect(row).toBeUndefined();
+        } else {
+          expect(outcome).toEqual({ status: 'fulfilled', value: { i, storeId: row!.id } });
+        }
+      }
+    });
+
+    it('runs concurrent units as some serial order: each sees what the units before it wrote', async () => {
+      await createStore(db, { name: 'counter-0' });
+      // Each unit renames counter-n to counter-(n+1): lost updates would leave two units reading the same n.
+      const seen = await Promise.all(
+        Array.from({ length: 16 }, () =>
+          transact(db, async (trx) => {
+            const row = await trx
+              .selectFrom('stores')
+              .select(['id', 'name'])
+              .where('name', 'like', 'counter-%')
+              .$if(dialect === 'postgres', (q) => q.forUpdate())
+              .executeTakeFirstOrThrow();
+            const n = Number(row.name.slice('counter-'.length));
+            await trx
+              .updateTable('stores')
+              .set({ name: `counter-${n + 1}` })
+              .where('id', '=', row.id)
+              .execute();
+            return n;
+          }),
+        ),
+      );
+      expect([...seen].sort((a, b) => a - b)).toEqual(Array.from({ length: 16 }, (_, i) => i));
+      expect(await storeNamed(db, 'counter-16')).toBeDefined();
+    });
+
+    it('runs in the caller’s transaction when given one, so the caller’s rollback undoes it', async () => {
+      await expect(
+        db.transaction().execute(async (trx) => {
+          await transact(trx, (inner) => createStore(inner, { name: 'inside' }));
+          throw new Error('caller rolls back');
+        }),
+      ).rejects.toThrow('caller rolls back');
+      expect(await storeNamed(db, 'inside')).toBeUndefined();
+    });
+  });
+}
