@@ -8,7 +8,8 @@ export function ToastRegion() {
   return (
     <Portal>
       <Toast.Region class="toast-region" aria-label="Notifications (alt+T)" duration={6000} limit={5}>
-        <Toast.List class="toast-list" />
+        {/* Divs, not Kobalte's ol/li: each toast is a role="status" live region, which a list may not hold. */}
+        <Toast.List as="div" class="toast-list" />
       </Toast.Region>
     </Portal>
   );
@@ -18,6 +19,7 @@ export function ToastRegion() {
 export function notify(tone: ToastTone, title: string, description?: string): number {
   return toaster.show((props) => (
     <Toast
+      as="div"
       toastId={props.toastId}
       class={`toast toast-${tone}`}
       priority={tone === 'error' ? 'high' : 'low'}

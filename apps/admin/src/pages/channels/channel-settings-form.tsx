@@ -27,7 +27,15 @@ export function ChannelSettingsForm(props: {
   const [errors, setErrors] = createSignal(new Map<string, string>());
   const [formError, setFormError] = createSignal<string>();
   const [busy, setBusy] = createSignal(false);
-  createEffect(on(fields, (list) => setValues(initialValues(list))));
+  // A setting the channel has starts blank rather than at the connector's default, which may not be its value.
+  const startValues = () => {
+    const values = initialValues(fields());
+    for (const field of fields()) {
+      if (field.kind !== 'boolean' && configured().has(field.name)) values[field.name] = '';
+    }
+    return values;
+  };
+  createEffect(on(fields, () => setValues(startValues())));
   const disconnected = () => props.channel.status === 'disconnected';
   const setNow = () =>
     fields()
@@ -54,8 +62,8 @@ export function ChannelSettingsForm(props: {
         `Settings of ${channel.name} saved`,
         channel.status === 'active' ? 'Every product with Auto Sync on is pushed to it again.' : undefined,
       );
-      setValues(initialValues(fields()));
       props.onSaved(channel);
+      setValues(startValues());
     } catch (error) {
       if (error instanceof ApiError) {
         const byField = new Map<string, string>();
