@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { SIMULATOR_PATHS, startWebhookSimulator } from '@ballast/connector-webhook/simulator';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiClient } from '../src/api/client.ts';
@@ -511,6 +513,327 @@ describe.skipIf(!HAS_CHROMIUM)('the admin in a real browser against the real ser
     await screenshot(page, '11-sales-orders');
   });
 
+  it('creates an API token, shows its secret once with a copy button, and revokes it after confirming', async () => {
+    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    await page.goto(`/stores/${storeId}`);
+    const nav = page.getByRole('navigation', { name: 'Ecommerce Dashboard' });
+    await nav.getByRole('button', { name: 'Settings' }).click();
+    await nav.getByRole('link', { name: 'API Tokens' }).click();
+    await page.getByRole('heading', { name: 'API Tokens', level: 1 }).waitFor();
+    const table = page.getByRole('table', { name: 'API tokens' });
+    // The token beforeAll made with the CLI is listed, and it was used by every API call since.
+    const cliRow = table.locator('tr').filter({ hasText: 'e2e' }).first();
+    await cliRow.waitFor();
+    expect(await cliRow.locator('td').nth(3).textContent()).not.toBe('Never');
+
+    await page.getByRole('button', { name: 'Create API token' }).click();
+    let dialog = page.getByRole('dialog', { name: 'Create API token' });
+    await dialog.getByLabel('Token name').fill('E2E scanner');
+    await dialog.getByRole('button', { name: 'Create token' }).click();
+    dialog = page.getByRole('dialog', { name: 'Copy the secret of E2E scanner' });
+    await dialog.getByText('You won’t see this secret again').waitFor();
+    const secret = await dialog.getByLabel('Secret').inputValue();
+    expect(secret).toMatch(/^blst_/);
+    await dialog.getByRole('button', { name: 'Copy secret' }).click();
+    await toast('Secret copied').waitFor();
+    await expectLowerLeft('Secret copied');
+    const clipboard = () =>
+      (
+        globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }
+      ).navigator.clipboard.readText();
+    expect(await page.evaluate(clipboard)).toBe(secret);
+    await screenshot(page, '13-api-token-secret');
+
+    // The secret works against the API, and after Done it is nowhere on the page.
+    const withSecret = createApiClient({
+      baseUrl: `${server.url}/api/v1`,
+      headers: { authorization: `Bearer ${secret}` },
+    });
+    expect((await withSecret.GET('/stores')).response.status).toBe(200);
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect(await page.content()).not.toContain(secret);
+    const row = table.locator('tr').filter({ hasText: 'E2E scanner' });
+    await row.waitFor();
+    const cells = (await row.locator('td').allInnerTexts()).map((t) => t.trim());
+    expect(secret.startsWith(cells[1]!.replace('…', ''))).toBe(true);
+    expect(cells[4]).toBe('—');
+    await screenshot(page, '14-api-tokens');
+
+    // Revoking asks first; Cancel keeps the token.
+    await row.getByRole('button', { name: 'Revoke E2E scanner' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Revoke E2E scanner?' });
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    await confirm.waitFor({ state: 'detached' });
+    expect((await withSecret.GET('/stores')).response.status).toBe(200);
+    await row.getByRole('button', { name: 'Revoke E2E scanner' }).click();
+    await confirm.getByRole('button', { name: 'Revoke token' }).click();
+    await toast('API token E2E scanner revoked').waitFor();
+    await expect.poll(() => row.locator('td').nth(4).textContent()).not.toBe('—');
+    // Its use above shows as Last used.
+    expect(await row.locator('td').nth(3).textContent()).not.toBe('Never');
+    expect(await row.getByRole('button', { name: /Revoke/ }).count()).toBe(0);
+    expect((await withSecret.GET('/stores')).response.status).toBe(401);
+  });
+
+  it('opens a channel from the list: edits its settings, matches listings, shows its order webhooks', async () => {
+    const signingSecret = `whsec_${randomBytes(24).toString('base64')}`;
+    const simulator = await startWebhookSimulator({ secret: signingSecret, requestsPerSecond: 50 });
+    try {
+      const skus = ['POST-CITY', 'MUG-WHT', 'E2E-NEW'];
+      simulator.seed(skus.map((sku) => ({ sku, quantity: 0 })));
+      const urls = {
+        endpointUrl: `${simulator.server.url}${SIMULATOR_PATHS.inventory}`,
+        lookupUrl: `${simulator.server.url}${SIMULATOR_PATHS.lookup}`,
+        readBackUrl: `${simulator.server.url}${SIMULATOR_PATHS.readBack}`,
+      };
+      const channel = await unwrap(
+        api.POST('/stores/{storeId}/channels', {
+          params: { path: { storeId } },
+          body: { connectorId: 'webhook', name: 'E2E receiver', config: { ...urls, signingSecret } },
+        }),
+      );
+
+      await page.goto(`/stores/${storeId}/channels`);
+      await page.getByRole('table', { name: 'Channels' }).getByRole('link', { name: 'E2E receiver' }).click();
+      await page.getByRole('heading', { name: /E2E receiver/, level: 1 }).waitFor();
+      expect(new URL(page.url()).pathname).toBe(`/stores/${storeId}/channels/${channel.id}`);
+      const capabilities = page.getByRole('region', { name: 'Capabilities' });
+      const capability = (label: string) =>
+        capabilities.locator('dt').filter({ hasText: label }).locator('xpath=following-sibling::dd[1]');
+      expect(await capability('Reads quantities back').textContent()).toBe('Yes');
+      expect(await capability('Order webhooks').textContent()).toBe('Yes');
+
+      const listings = page.getByRole('table', { name: 'Listings' });
+      // Pushes link what the channel already had; matching links every SKU it has.
+      await page.getByRole('button', { name: 'Match listings by SKU' }).click();
+      await toast('3 listings matched by SKU').waitFor();
+      await expect.poll(() => listings.locator('tbody tr').count()).toBe(3);
+      const postCity = listings.locator('tr[data-sku="POST-CITY"] td');
+      expect(await postCity.nth(1).textContent()).toBe('POST-CITY');
+
+      // Two deliveries of the same order: the second is a duplicate.
+      for (let i = 0; i < 2; i++) {
+        const request = simulator.signedOrderWebhook({
+          id: 'E2E-WEB-1',
+          lines: [{ sku: 'POST-CITY', quantity: 1 }],
+        });
+        const res = await fetch(`${server.url}/webhooks/${channel.id}`, {
+          method: 'POST',
+          headers: request.headers,
+          body: request.rawBody,
+        });
+        expect(res.ok).toBe(true);
+      }
+      const deliveries = page.getByRole('table', { name: 'Webhook deliveries' });
+      await page
+        .getByRole('region', { name: 'Order webhooks' })
+        .getByRole('button', { name: 'Refresh' })
+        .click();
+      await expect.poll(() => deliveries.locator('tbody tr').count()).toBe(2);
+      const rows = await Promise.all(
+        [0, 1].map((n) =>
+          deliveries
+            .locator('tbody tr')
+            .nth(n)
+            .locator('td')
+            .allInnerTexts()
+            .then((cells) => cells.map((c) => c.trim())),
+        ),
+      );
+      expect(rows.map((r) => [r[1]?.split('\n')[0], r[3]])).toEqual([
+        ['Order E2E-WEB-1', 'Yes'],
+        ['Order E2E-WEB-1', 'No'],
+      ]);
+      expect(rows[1]?.[2]).toMatch(/^Order created/);
+
+      // Settings: the server's reason lands beside the setting it names, and nothing changes.
+      const settings = page.getByRole('region', { name: 'Settings' });
+      await settings.getByText('Set now: Endpoint URL, Signing secret').waitFor();
+      await settings.getByLabel('Endpoint URL').fill(urls.endpointUrl);
+      await settings.getByLabel('Signing secret', { exact: true }).fill('whsec_c2hvcnQ=');
+      await settings.getByRole('button', { name: 'Save settings' }).click();
+      await toast('Could not save the settings of E2E receiver').waitFor();
+      expect(await settings.getByLabel('Signing secret', { exact: true }).getAttribute('aria-invalid')).toBe(
+        'true',
+      );
+      // Saved without the read-back URL: the channel can no longer read quantities back.
+      await settings.getByLabel('Signing secret', { exact: true }).fill(signingSecret);
+      await settings.getByLabel('Lookup URL').fill(urls.lookupUrl);
+      await settings.getByRole('button', { name: 'Save settings' }).click();
+      await toast('Settings of E2E receiver saved').waitFor();
+      await expect.poll(() => capability('Reads quantities back').textContent()).toBe('No');
+      const saved = await unwrap(
+        api.GET('/stores/{storeId}/channels/{channelId}', {
+          params: { path: { storeId, channelId: channel.id } },
+        }),
+      );
+      expect(new Set(saved.configuredFields)).toEqual(
+        new Set([
+          'endpointUrl',
+          'lookupUrl',
+          'signingSecret',
+          'batchSize',
+          'requestsPerSecond',
+          'timeoutMs',
+          'compareAndSet',
+        ]),
+      );
+      // The secret typed in is never shown back.
+      expect(await settings.getByLabel('Signing secret', { exact: true }).inputValue()).toBe('');
+      await screenshot(page, '15-channel');
+
+      // Disconnect asks first, then says so.
+      await page.getByRole('button', { name: 'Disconnect' }).click();
+      await page
+        .getByRole('dialog', { name: 'Disconnect E2E receiver?' })
+        .getByRole('button', { name: 'Disconnect' })
+        .click();
+      await toast('E2E receiver disconnected').waitFor();
+      await page
+        .getByRole('heading', { name: /E2E receiver/, level: 1 })
+        .getByText('Disconnected')
+        .waitFor();
+      expect(await page.getByRole('button', { name: 'Save and reconnect' }).count()).toBe(1);
+    } finally {
+      await simulator.close();
+    }
+  });
+
+  it('shows an order’s lines and ships part of it from its page; receives a purchase order; completes a work order', async () => {
+    for (const sku of ['E2E-PART-A', 'E2E-PART-B']) {
+      await unwrap(
+        api.POST('/stores/{storeId}/products', {
+          params: { path: { storeId } },
+          body: { sku, name: `Part ${sku.at(-1)}`, autoSync: false, components: [] },
+        }),
+      );
+    }
+    await unwrap(
+      api.POST('/stores/{storeId}/adjustments', {
+        params: { path: { storeId } },
+        body: {
+          reason: 'e2e stock',
+          lines: [
+            { sku: 'E2E-PART-A', set: 10 },
+            { sku: 'E2E-PART-B', set: 10 },
+          ],
+        },
+      }),
+    );
+    await unwrap(
+      api.POST('/stores/{storeId}/sales-orders', {
+        params: { path: { storeId } },
+        body: {
+          number: 'SO-E2E-LINES',
+          lines: [
+            { sku: 'E2E-PART-A', quantity: 3 },
+            { sku: 'E2E-PART-B', quantity: 2 },
+          ],
+        },
+      }),
+    );
+    const lineCells = (sku: string) =>
+      page
+        .getByRole('table', { name: 'Order lines' })
+        .locator(`tr[data-sku="${sku}"] td`)
+        .allInnerTexts()
+        .then((cells) => cells.map((c) => c.trim()));
+
+    await page.goto(`/stores/${storeId}/sales-orders`);
+    await page
+      .getByRole('table', { name: 'Sales orders' })
+      .getByRole('link', { name: 'SO-E2E-LINES' })
+      .click();
+    await page.getByRole('heading', { name: /Sales order SO-E2E-LINES/ }).waitFor();
+    expect(await lineCells('E2E-PART-A')).toEqual(['E2E-PART-A', '3', '0', '0', '3']);
+    expect(await lineCells('E2E-PART-B')).toEqual(['E2E-PART-B', '2', '0', '0', '2']);
+
+    // Ship one A now; B waits.
+    await page.getByRole('button', { name: 'Ship…' }).click();
+    const ship = page.getByRole('dialog', { name: 'Ship sales order SO-E2E-LINES' });
+    expect(await ship.getByLabel('E2E-PART-A quantity').inputValue()).toBe('3');
+    await ship.getByLabel('E2E-PART-A quantity').fill('1');
+    await ship.getByLabel('E2E-PART-B quantity').fill('0');
+    await ship.getByRole('button', { name: 'Ship' }).click();
+    await toast('Sales order SO-E2E-LINES partly shipped').waitFor();
+    await expect.poll(() => lineCells('E2E-PART-A')).toEqual(['E2E-PART-A', '3', '1', '0', '2']);
+    expect(await lineCells('E2E-PART-B')).toEqual(['E2E-PART-B', '2', '0', '0', '2']);
+    await page
+      .getByRole('heading', { name: /Sales order SO-E2E-LINES/ })
+      .getByText('Partially shipped')
+      .waitFor();
+    expect((await productBySku('E2E-PART-A')).onHand).toBe(9);
+    await screenshot(page, '16-sales-order');
+
+    // Cancelling asks first, then releases what is still committed.
+    await page.getByRole('button', { name: 'Cancel order' }).click();
+    await page
+      .getByRole('dialog', { name: 'Cancel sales order SO-E2E-LINES?' })
+      .getByRole('button', { name: 'Cancel order' })
+      .click();
+    await toast('Sales order SO-E2E-LINES cancelled').waitFor();
+    await expect.poll(() => lineCells('E2E-PART-B')).toEqual(['E2E-PART-B', '2', '0', '2', '0']);
+    expect((await productBySku('E2E-PART-B')).committed).toBe(0);
+
+    const purchase = await unwrap(
+      api.POST('/stores/{storeId}/purchase-orders', {
+        params: { path: { storeId } },
+        body: { number: 'PO-E2E-LINES', supplier: 'Parts Co', lines: [{ sku: 'E2E-PART-A', quantity: 5 }] },
+      }),
+    );
+    await page.goto(`/stores/${storeId}/purchase-orders/${purchase.id}`);
+    await page.getByRole('heading', { name: /Purchase order PO-E2E-LINES/ }).waitFor();
+    expect(await lineCells('E2E-PART-A')).toEqual(['E2E-PART-A', '5', '0', '5']);
+    await page.getByRole('button', { name: 'Receive…' }).click();
+    await page
+      .getByRole('dialog', { name: 'Receive purchase order PO-E2E-LINES' })
+      .getByRole('button', { name: 'Receive' })
+      .click();
+    await toast('Purchase order PO-E2E-LINES received').waitFor();
+    await expect.poll(() => lineCells('E2E-PART-A')).toEqual(['E2E-PART-A', '5', '5', '0']);
+    expect((await productBySku('E2E-PART-A')).onHand).toBe(14);
+
+    await unwrap(
+      api.POST('/stores/{storeId}/products', {
+        params: { path: { storeId } },
+        body: {
+          sku: 'E2E-BUILT',
+          name: 'Built of parts',
+          kind: 'assembly',
+          autoSync: false,
+          components: [
+            { sku: 'E2E-PART-A', quantity: 2 },
+            { sku: 'E2E-PART-B', quantity: 1 },
+          ],
+        },
+      }),
+    );
+    const work = await unwrap(
+      api.POST('/stores/{storeId}/work-orders', {
+        params: { path: { storeId } },
+        body: { number: 'WO-E2E-LINES', sku: 'E2E-BUILT', quantity: 3 },
+      }),
+    );
+    await page.goto(`/stores/${storeId}/work-orders`);
+    await page
+      .getByRole('table', { name: 'Work orders' })
+      .getByRole('link', { name: 'WO-E2E-LINES' })
+      .click();
+    await page.getByRole('heading', { name: /Work order WO-E2E-LINES/ }).waitFor();
+    expect(new URL(page.url()).pathname).toBe(`/stores/${storeId}/work-orders/${work.id}`);
+    expect(await lineCells('E2E-BUILT')).toEqual(['E2E-BUILT', '3', '0', '3']);
+    const components = page.getByRole('table', { name: 'Components' });
+    expect(
+      (await components.locator('tr[data-sku="E2E-PART-A"] td').allInnerTexts()).map((t) => t.trim()),
+    ).toEqual(['E2E-PART-A', '2', '6', 'Committed']);
+    await page.getByRole('button', { name: 'Complete' }).click();
+    await toast('Work order WO-E2E-LINES completed').waitFor();
+    await expect.poll(() => lineCells('E2E-BUILT')).toEqual(['E2E-BUILT', '3', '3', '0']);
+    expect((await productBySku('E2E-BUILT')).onHand).toBe(3);
+    expect((await productBySku('E2E-PART-A')).onHand).toBe(8);
+  });
+
   it('has no serious accessibility violations on the main pages (axe-core, WCAG 2.1 AA)', async () => {
     const found: Record<string, AxeViolation[]> = {};
     const check = async (name: string) => {
@@ -537,11 +860,57 @@ describe.skipIf(!HAS_CHROMIUM)('the admin in a real browser against the real ser
       .getByRole('button', { name: 'Why this number?' })
       .click();
     await check('sync history');
-    for (const path of ['channels', 'uploads', 'sales-orders', 'adjustments', 'feeds']) {
+    const salesOrder = (
+      await unwrap(
+        api.GET('/stores/{storeId}/sales-orders', { params: { path: { storeId }, query: { limit: 1 } } }),
+      )
+    ).items[0]!;
+    const purchaseOrder = (
+      await unwrap(
+        api.GET('/stores/{storeId}/purchase-orders', { params: { path: { storeId }, query: { limit: 1 } } }),
+      )
+    ).items[0]!;
+    const workOrder = (
+      await unwrap(
+        api.GET('/stores/{storeId}/work-orders', { params: { path: { storeId }, query: { limit: 1 } } }),
+      )
+    ).items[0]!;
+    // Each page once what the merchant looks at has arrived (not its loading state).
+    const pages: [string, () => Promise<void>][] = [
+      ['channels', () => page.getByRole('table', { name: 'Channels' }).waitFor()],
+      [
+        `channels/${channelId}`,
+        () => page.getByRole('table', { name: 'Listings' }).locator('tbody tr').first().waitFor(),
+      ],
+      ['uploads', () => page.getByLabel('CSV file').waitFor()],
+      [
+        'sales-orders',
+        () => page.getByRole('table', { name: 'Sales orders' }).locator('tbody tr').first().waitFor(),
+      ],
+      [`sales-orders/${salesOrder.id}`, () => page.getByRole('table', { name: 'Order lines' }).waitFor()],
+      [
+        `purchase-orders/${purchaseOrder.id}`,
+        () => page.getByRole('table', { name: 'Order lines' }).waitFor(),
+      ],
+      [`work-orders/${workOrder.id}`, () => page.getByRole('table', { name: 'Components' }).waitFor()],
+      ['adjustments', () => page.getByRole('button', { name: 'Save adjustment' }).waitFor()],
+      ['feeds', () => page.getByRole('heading', { name: 'Feeds', level: 1 }).waitFor()],
+      [
+        'settings/api-tokens',
+        () => page.getByRole('table', { name: 'API tokens' }).locator('tbody tr').first().waitFor(),
+      ],
+    ];
+    for (const [path, loaded] of pages) {
       await page.goto(`/stores/${storeId}/${path}`);
-      await page.getByRole('heading', { level: 1 }).waitFor();
+      await loaded();
       await check(path);
     }
+    await page.getByRole('button', { name: 'Create API token' }).click();
+    await page.getByRole('dialog', { name: 'Create API token' }).getByLabel('Token name').fill('axe');
+    await page.getByRole('dialog').getByRole('button', { name: 'Create token' }).click();
+    await page.getByRole('dialog', { name: 'Copy the secret of axe' }).getByLabel('Secret').waitFor();
+    await check('api token secret');
+    await page.keyboard.press('Escape');
     expect(found).toEqual({});
   });
 
