@@ -208,7 +208,7 @@ for (const dialect of DIALECTS) {
           await s.request('PATCH', path(`/${feed.id}`), { body: { url: null } }),
           422,
         );
-        expect(body.errors).toEqual([expect.objectContaining({ field: 'intervalMinutes' })]);
+        expect(body.errors).toEqual([expect.objectContaining({ field: 'body.intervalMinutes' })]);
         const unknown = await expectProblem(
           await s.request('PATCH', path(`/${feed.id}`), { body: { color: 'red' } }),
           422,
@@ -255,8 +255,8 @@ for (const dialect of DIALECTS) {
         });
         const body = await expectProblem(res, 422);
         expect(body.errors).toEqual([
-          expect.objectContaining({ field: 'rows[3].quantity', row: 3, column: 'quantity' }),
-          expect.objectContaining({ field: 'rows[4].mode', row: 4, column: 'mode' }),
+          expect.objectContaining({ field: 'body.rows[3].quantity', row: 3, column: 'quantity' }),
+          expect.objectContaining({ field: 'body.rows[4].mode', row: 4, column: 'mode' }),
         ]);
         const quote = await expectProblem(
           await s.request('POST', path(`/${feed.id}/snapshots`), {
@@ -265,7 +265,7 @@ for (const dialect of DIALECTS) {
           }),
           422,
         );
-        expect(quote.errors).toEqual([expect.objectContaining({ field: 'rows[2]', row: 2 })]);
+        expect(quote.errors).toEqual([expect.objectContaining({ field: 'body.rows[2]', row: 2 })]);
         expect(await snapshot()).toEqual(before);
       });
 
@@ -284,7 +284,7 @@ for (const dialect of DIALECTS) {
           await push({ items: [{ sku: 'MUG', location: 'Attic', onHand: 1 }] }),
           422,
         );
-        expect(location.errors).toEqual([expect.objectContaining({ field: 'items[0].location' })]);
+        expect(location.errors).toEqual([expect.objectContaining({ field: 'body.items[0].location' })]);
         const twice = await expectProblem(
           await push({
             items: [
@@ -294,7 +294,7 @@ for (const dialect of DIALECTS) {
           }),
           422,
         );
-        expect(twice.errors).toEqual([expect.objectContaining({ field: 'items[1]' })]);
+        expect(twice.errors).toEqual([expect.objectContaining({ field: 'body.items[1]' })]);
         await expectProblem(await push('{"items": [}'), 400);
         await expectProblem(
           await s.request('POST', path(`/${feed.id}/snapshots`), {

@@ -129,7 +129,7 @@ for (const dialect of DIALECTS) {
           }),
           422,
         );
-        expect(body.errors!.map((e) => e.field)).toEqual(['lines[0].sku', 'lines[1].sku']);
+        expect(body.errors!.map((e) => e.field)).toEqual(['body.lines[0].sku', 'body.lines[1].sku']);
         expect(body.errors![1]!.reason).toContain('kit');
         expect(await snapshot(['MUG'])).toEqual(before);
         expect(notified).toBe(0);
@@ -164,7 +164,7 @@ for (const dialect of DIALECTS) {
           }),
           422,
         );
-        expect(notOnOrder.errors).toEqual([expect.objectContaining({ field: 'lines[0].sku' })]);
+        expect(notOnOrder.errors).toEqual([expect.objectContaining({ field: 'body.lines[0].sku' })]);
         const empty = await expectProblem(
           await s.request('POST', path(`/${order.id}/receive`), { body: {} }),
           422,

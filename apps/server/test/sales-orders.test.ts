@@ -166,7 +166,7 @@ for (const dialect of DIALECTS) {
           },
         });
         const body = await expectProblem(res, 422);
-        expect(body.errors).toEqual([expect.objectContaining({ field: 'lines[1].sku' })]);
+        expect(body.errors).toEqual([expect.objectContaining({ field: 'body.lines[1].sku' })]);
         expect(await snapshot(['MUG'])).toEqual(before);
         expect(notified).toBe(0);
       });
@@ -211,7 +211,7 @@ for (const dialect of DIALECTS) {
           }),
           409,
         );
-        expect(body.errors).toEqual([expect.objectContaining({ field: 'number' })]);
+        expect(body.errors).toEqual([expect.objectContaining({ field: 'body.number' })]);
         expect(await snapshot(['MUG'])).toEqual(before);
       });
 
@@ -226,7 +226,10 @@ for (const dialect of DIALECTS) {
           422,
         );
         expect(body.errors).toEqual([
-          expect.objectContaining({ field: 'lines[0].quantity', reason: expect.stringContaining('only 2') }),
+          expect.objectContaining({
+            field: 'body.lines[0].quantity',
+            reason: expect.stringContaining('only 2'),
+          }),
         ]);
         const notOnOrder = await expectProblem(
           await s.request('POST', path(`/${order.id}/ship`), {
@@ -234,7 +237,7 @@ for (const dialect of DIALECTS) {
           }),
           422,
         );
-        expect(notOnOrder.errors).toEqual([expect.objectContaining({ field: 'lines[0].sku' })]);
+        expect(notOnOrder.errors).toEqual([expect.objectContaining({ field: 'body.lines[0].sku' })]);
         expect(await snapshot(['PLATE'])).toEqual(before);
         expect((await (await s.request('GET', path(`/${order.id}`))).json()) as SalesOrder).toMatchObject({
           status: 'open',
@@ -268,7 +271,7 @@ for (const dialect of DIALECTS) {
           expect.arrayContaining(['query.limit', 'query.status']),
         );
         const cursor = await expectProblem(await s.request('GET', path('?cursor=not-a-cursor')), 422);
-        expect(cursor.errors).toEqual([expect.objectContaining({ field: 'cursor' })]);
+        expect(cursor.errors).toEqual([expect.objectContaining({ field: 'query.cursor' })]);
       });
     });
 

@@ -168,15 +168,20 @@ for (const dialect of DIALECTS) {
         );
         const body = await expectProblem(res, 422);
         expect(body.errors).toEqual([
-          { field: 'rows[3].sku', row: 3, column: 'sku', reason: 'unknown SKU "NOPE"' },
-          { field: 'rows[4].quantity', row: 4, column: 'quantity', reason: '"abc" is not a whole number' },
+          { field: 'body.rows[3].sku', row: 3, column: 'sku', reason: 'unknown SKU "NOPE"' },
           {
-            field: 'rows[5].quantity',
+            field: 'body.rows[4].quantity',
+            row: 4,
+            column: 'quantity',
+            reason: '"abc" is not a whole number',
+          },
+          {
+            field: 'body.rows[5].quantity',
             row: 5,
             column: 'quantity',
             reason: expect.stringContaining('negative'),
           },
-          { field: 'rows[6].location', row: 6, column: 'location', reason: 'unknown location "Attic"' },
+          { field: 'body.rows[6].location', row: 6, column: 'location', reason: 'unknown location "Attic"' },
         ]);
         expect(body.detail).toContain('4 errors');
         expect(await snapshot()).toEqual(before);
@@ -187,7 +192,7 @@ for (const dialect of DIALECTS) {
         const before = await snapshot();
         const quote = await expectProblem(await uploadText('sku,quantity\nMUG,1\n"CUP,2\n'), 422);
         expect(quote.errors).toEqual([
-          { field: 'rows[3]', row: 3, reason: expect.stringContaining('never closed') },
+          { field: 'body.rows[3]', row: 3, reason: expect.stringContaining('never closed') },
         ]);
         const header = await expectProblem(await uploadText('sku,qty\nMUG,1\n'), 422);
         expect(header.errors).toEqual(
@@ -201,7 +206,7 @@ for (const dialect of DIALECTS) {
           ]),
         );
         const width = await expectProblem(await uploadText('sku,quantity\nMUG,1,extra\n'), 422);
-        expect(width.errors).toEqual([expect.objectContaining({ field: 'rows[2]', row: 2 })]);
+        expect(width.errors).toEqual([expect.objectContaining({ field: 'body.rows[2]', row: 2 })]);
         await expectProblem(await uploadText(''), 422);
         expect(await snapshot()).toEqual(before);
       });

@@ -125,7 +125,7 @@ for (const dialect of DIALECTS) {
             await s.request('POST', path(), { body: { number: `WO-E-${sku}`, sku, quantity: 1 } }),
             422,
           );
-          expect(body.errors).toEqual([expect.objectContaining({ field: 'sku' })]);
+          expect(body.errors).toEqual([expect.objectContaining({ field: 'body.sku' })]);
         }
         expect(await snapshot()).toEqual(before);
         expect(notified).toBe(0);

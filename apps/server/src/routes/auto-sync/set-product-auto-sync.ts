@@ -1,8 +1,8 @@
 import { setAutoSync } from '@ballast/core';
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../app-env.ts';
-import { fieldErrorsIn } from '../products/field-errors-in.ts';
 import { productParamsSchema } from '../products/product-params.ts';
+import { fieldErrorsIn } from '../shared/field-errors-in.ts';
 import { operationOptions, storeIdOf } from '../shared/params.ts';
 import { errorResponses, jsonContent } from '../shared/responses.ts';
 import { autoSyncChangeSchema, enabledSchema } from './auto-sync-schema.ts';

@@ -2,9 +2,9 @@ import { createChannel, markChannelProductsDirty, ValidationError } from '@balla
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../app-env.ts';
 import { assertValidChannelConfig, sealChannelConfig } from '../../connectors/channel-config.ts';
+import { fieldErrorsIn } from '../shared/field-errors-in.ts';
 import { idSchema, operationOptions, storeIdOf, storeParamsSchema } from '../shared/params.ts';
 import { errorResponses, jsonContent } from '../shared/responses.ts';
-import { bodyFieldErrors } from './body-field-errors.ts';
 import { channelSchema } from './channel-schema.ts';
 import { channelView } from './channel-view.ts';
 
@@ -52,7 +52,7 @@ export function registerConnectChannel(app: OpenAPIHono<AppEnv>): void {
     const storeId = storeIdOf(c, c.req.valid('param').storeId);
     const body = c.req.valid('json');
     const deps = c.get('deps');
-    const channel = await bodyFieldErrors(async () => {
+    const channel = await fieldErrorsIn('body', async () => {
       const connector = deps.connectors.get(body.connectorId);
       if (!connector) {
         throw new ValidationError('unknown connector', [

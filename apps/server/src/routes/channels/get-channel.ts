@@ -1,6 +1,7 @@
 import { getChannel } from '@ballast/core';
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../app-env.ts';
+import { fieldErrorsIn } from '../shared/field-errors-in.ts';
 import { storeIdOf } from '../shared/params.ts';
 import { errorResponses, jsonContent } from '../shared/responses.ts';
 import { channelParamsSchema } from './channel-params.ts';
@@ -20,7 +21,9 @@ export function registerGetChannel(app: OpenAPIHono<AppEnv>): void {
   app.openapi(route, async (c) => {
     const params = c.req.valid('param');
     const storeId = storeIdOf(c, params.storeId);
-    const channel = await getChannel(c.get('deps').db, storeId, params.channelId);
+    const channel = await fieldErrorsIn('path', () =>
+      getChannel(c.get('deps').db, storeId, params.channelId),
+    );
     return c.json(await channelView(c, storeId, channel), 200);
   });
 }

@@ -11,9 +11,9 @@ import type { AppEnv } from '../../app-env.ts';
 import { assertValidChannelConfig, sealChannelConfig } from '../../connectors/channel-config.ts';
 import { resetChannelBackoff } from '../../connectors/reset-channel-backoff.ts';
 import { HttpProblem, problem } from '../../http/problem.ts';
+import { fieldErrorsIn } from '../shared/field-errors-in.ts';
 import { storeIdOf } from '../shared/params.ts';
 import { errorResponses, jsonContent } from '../shared/responses.ts';
-import { bodyFieldErrors } from './body-field-errors.ts';
 import { channelParamsSchema } from './channel-params.ts';
 import { channelSchema } from './channel-schema.ts';
 import { channelView } from './channel-view.ts';
@@ -65,7 +65,7 @@ export function registerUpdateChannel(app: OpenAPIHono<AppEnv>): void {
           problem(409, 'invalid_state', `connector "${current.connectorId}" is not installed on this server`),
         );
       }
-      await bodyFieldErrors(() => assertValidChannelConfig(connector, body.config));
+      await fieldErrorsIn('body', () => assertValidChannelConfig(connector, body.config));
       update.configCiphertext = sealChannelConfig(deps.secrets, body.config);
     }
     if (body.status === 'active' && body.config === undefined) {
@@ -77,7 +77,7 @@ export function registerUpdateChannel(app: OpenAPIHono<AppEnv>): void {
       }
     }
 
-    const channel = await bodyFieldErrors(() => updateChannel(deps.db, storeId, current.id, update));
+    const channel = await fieldErrorsIn('body', () => updateChannel(deps.db, storeId, current.id, update));
     if (body.config !== undefined && channel.status === 'active') {
       // New credentials or a new endpoint: what the channel shows is no longer known, so push everything.
       await deps.db.transaction().execute((trx) =>

@@ -1,6 +1,7 @@
 import { createFeed } from '@ballast/core';
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../app-env.ts';
+import { fieldErrorsIn } from '../shared/field-errors-in.ts';
 import { storeIdOf, storeParamsSchema } from '../shared/params.ts';
 import { errorResponses, jsonContent } from '../shared/responses.ts';
 import { feedCreateSchema, feedSchema } from './feed-schema.ts';
@@ -17,6 +18,7 @@ const route = createRoute({
 export function registerCreateFeed(app: OpenAPIHono<AppEnv>): void {
   app.openapi(route, async (c) => {
     const storeId = storeIdOf(c, c.req.valid('param').storeId);
-    return c.json(await createFeed(c.get('deps').db, storeId, c.req.valid('json')), 201);
+    const input = c.req.valid('json');
+    return c.json(await fieldErrorsIn('body', () => createFeed(c.get('deps').db, storeId, input)), 201);
   });
 }

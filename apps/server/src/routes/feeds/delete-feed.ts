@@ -1,6 +1,7 @@
 import { deleteFeed } from '@ballast/core';
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../app-env.ts';
+import { fieldErrorsIn } from '../shared/field-errors-in.ts';
 import { storeIdOf } from '../shared/params.ts';
 import { errorResponses } from '../shared/responses.ts';
 import { feedParamsSchema } from './feed-schema.ts';
@@ -18,7 +19,7 @@ const route = createRoute({
 export function registerDeleteFeed(app: OpenAPIHono<AppEnv>): void {
   app.openapi(route, async (c) => {
     const { storeId, feedId } = c.req.valid('param');
-    await deleteFeed(c.get('deps').db, storeIdOf(c, storeId), feedId);
+    await fieldErrorsIn('path', () => deleteFeed(c.get('deps').db, storeIdOf(c, storeId), feedId));
     return c.body(null, 204);
   });
 }

@@ -1,6 +1,7 @@
 import { getFeed, listFeedRuns } from '@ballast/core';
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../app-env.ts';
+import { fieldErrorsIn } from '../shared/field-errors-in.ts';
 import { storeIdOf } from '../shared/params.ts';
 import { errorResponses, jsonContent } from '../shared/responses.ts';
 import { feedDetailSchema, feedParamsSchema } from './feed-schema.ts';
@@ -22,8 +23,14 @@ export function registerGetFeed(app: OpenAPIHono<AppEnv>): void {
     const { feedId } = c.req.valid('param');
     const storeId = storeIdOf(c, c.req.valid('param').storeId);
     const db = c.get('deps').db;
-    const feed = await getFeed(db, storeId, feedId);
-    const runs = await listFeedRuns(db, storeId, feedId, { limit: RECENT_RUNS });
+    const [feed, runs] = await fieldErrorsIn(
+      'path',
+      async () =>
+        [
+          await getFeed(db, storeId, feedId),
+          await listFeedRuns(db, storeId, feedId, { limit: RECENT_RUNS }),
+        ] as const,
+    );
     return c.json({ ...feed, runs }, 200);
   });
 }

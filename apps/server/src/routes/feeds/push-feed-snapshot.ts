@@ -1,6 +1,7 @@
 import { applyFeedSnapshot, parseFeedBody } from '@ballast/core';
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../app-env.ts';
+import { fieldErrorsIn } from '../shared/field-errors-in.ts';
 import { operationOptions, storeIdOf } from '../shared/params.ts';
 import { errorResponses, jsonContent } from '../shared/responses.ts';
 import { payloadTooLargeResponse, uploadBodyLimit } from '../uploads/upload-body-limit.ts';
@@ -12,6 +13,9 @@ import {
 } from './feed-schema.ts';
 
 const JSON_TYPE = /^application\/([\w.-]+\+)?json\b/i;
+
+/** Core names the feed `feedId`, as the path does; everything else it names is in the body. */
+const FEED_ID_IN_PATH = { path: { feedId: 'feedId' }, rest: 'body' } as const;
 
 const route = createRoute({
   method: 'post',
@@ -49,8 +53,12 @@ export function registerPushFeedSnapshot(app: OpenAPIHono<AppEnv>): void {
     const snapshot =
       JSON_TYPE.test(contentType ?? '') && typeof json === 'object'
         ? json
-        : await parseFeedBody(contentType, new Uint8Array(await c.req.arrayBuffer()));
-    const run = await applyFeedSnapshot(deps.db, store, feedId, { ...snapshot, ...operationOptions(c) });
+        : await fieldErrorsIn('body', async () =>
+            parseFeedBody(contentType, new Uint8Array(await c.req.arrayBuffer())),
+          );
+    const run = await fieldErrorsIn(FEED_ID_IN_PATH, () =>
+      applyFeedSnapshot(deps.db, store, feedId, { ...snapshot, ...operationOptions(c) }),
+    );
     if (run.changed > 0) deps.notifySync();
     return c.json(run, 200);
   });

@@ -24,6 +24,7 @@ export function registerRunFeed(app: OpenAPIHono<AppEnv>): void {
   app.openapi(route, async (c) => {
     const { storeId, feedId } = c.req.valid('param');
     const deps = c.get('deps');
+    // Not wrapped: the one field it can name (`url`) is the stored feed's, not the request's.
     const run = await runFeedNow(deps.db, storeIdOf(c, storeId), feedId);
     if (run.changed > 0) deps.notifySync();
     return c.json(run, 200);

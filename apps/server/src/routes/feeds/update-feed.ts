@@ -1,9 +1,13 @@
 import { updateFeed } from '@ballast/core';
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../app-env.ts';
+import { fieldErrorsIn } from '../shared/field-errors-in.ts';
 import { storeIdOf } from '../shared/params.ts';
 import { errorResponses, jsonContent } from '../shared/responses.ts';
 import { feedParamsSchema, feedPatchSchema, feedSchema } from './feed-schema.ts';
+
+/** Core names the feed `feedId`, as the path does; everything else it names is in the body. */
+const FEED_ID_IN_PATH = { path: { feedId: 'feedId' }, rest: 'body' } as const;
 
 const route = createRoute({
   method: 'patch',
@@ -17,9 +21,10 @@ const route = createRoute({
 export function registerUpdateFeed(app: OpenAPIHono<AppEnv>): void {
   app.openapi(route, async (c) => {
     const { storeId, feedId } = c.req.valid('param');
-    return c.json(
-      await updateFeed(c.get('deps').db, storeIdOf(c, storeId), feedId, c.req.valid('json')),
-      200,
+    const update = c.req.valid('json');
+    const feed = await fieldErrorsIn(FEED_ID_IN_PATH, () =>
+      updateFeed(c.get('deps').db, storeIdOf(c, storeId), feedId, update),
     );
+    return c.json(feed, 200);
   });
 }

@@ -1,7 +1,7 @@
 import { createLocation } from '@ballast/core';
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../app-env.ts';
-import { fieldErrorsIn } from '../products/field-errors-in.ts';
+import { fieldErrorsIn } from '../shared/field-errors-in.ts';
 import { storeIdOf, storeParamsSchema } from '../shared/params.ts';
 import { errorResponses, jsonContent } from '../shared/responses.ts';
 import { locationInputSchema, locationSchema } from './location-schema.ts';

@@ -1,9 +1,9 @@
 import { countProducts } from '@ballast/core';
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../app-env.ts';
+import { fieldErrorsIn } from '../shared/field-errors-in.ts';
 import { storeIdOf, storeParamsSchema } from '../shared/params.ts';
 import { errorResponses, jsonContent } from '../shared/responses.ts';
-import { fieldErrorsIn } from './field-errors-in.ts';
 import { productFilterQuerySchema, toProductFilter } from './product-filter-query.ts';
 
 const countSchema = z.object({ count: z.number().int() }).openapi('ProductCount');

@@ -1,9 +1,9 @@
 import { createProduct } from '@ballast/core';
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../app-env.ts';
+import { fieldErrorsIn } from '../shared/field-errors-in.ts';
 import { storeIdOf, storeParamsSchema } from '../shared/params.ts';
 import { errorResponses, jsonContent } from '../shared/responses.ts';
-import { fieldErrorsIn } from './field-errors-in.ts';
 import { productInputSchema, productSchema } from './product-schema.ts';
 
 const route = createRoute({

@@ -1,6 +1,7 @@
 import { deleteProduct } from '@ballast/core';
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../app-env.ts';
+import { fieldErrorsIn } from '../shared/field-errors-in.ts';
 import { storeIdOf } from '../shared/params.ts';
 import { errorResponses } from '../shared/responses.ts';
 import { productParamsSchema } from './product-params.ts';
@@ -18,7 +19,7 @@ export function registerDeleteProduct(app: OpenAPIHono<AppEnv>): void {
   app.openapi(route, async (c) => {
     const { storeId: requested, productId } = c.req.valid('param');
     const storeId = storeIdOf(c, requested);
-    await deleteProduct(c.get('deps').db, storeId, productId);
+    await fieldErrorsIn('path', () => deleteProduct(c.get('deps').db, storeId, productId));
     return c.body(null, 204);
   });
 }

@@ -1,6 +1,7 @@
 import { getProductBalance } from '@ballast/core';
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../app-env.ts';
+import { fieldErrorsIn } from '../shared/field-errors-in.ts';
 import { storeIdOf } from '../shared/params.ts';
 import { errorResponses, jsonContent } from '../shared/responses.ts';
 import { productBalanceSchema } from './balance-schema.ts';
@@ -24,6 +25,9 @@ export function registerGetProductBalance(app: OpenAPIHono<AppEnv>): void {
   app.openapi(route, async (c) => {
     const { storeId: requested, productId } = c.req.valid('param');
     const storeId = storeIdOf(c, requested);
-    return c.json(await getProductBalance(c.get('deps').db, storeId, productId), 200);
+    const balance = await fieldErrorsIn('path', () =>
+      getProductBalance(c.get('deps').db, storeId, productId),
+    );
+    return c.json(balance, 200);
   });
 }

@@ -1,6 +1,7 @@
 import { getProduct } from '@ballast/core';
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../app-env.ts';
+import { fieldErrorsIn } from '../shared/field-errors-in.ts';
 import { storeIdOf } from '../shared/params.ts';
 import { errorResponses, jsonContent } from '../shared/responses.ts';
 import { productParamsSchema } from './product-params.ts';
@@ -19,6 +20,6 @@ export function registerGetProduct(app: OpenAPIHono<AppEnv>): void {
   app.openapi(route, async (c) => {
     const { storeId: requested, productId } = c.req.valid('param');
     const storeId = storeIdOf(c, requested);
-    return c.json(await getProduct(c.get('deps').db, storeId, productId), 200);
+    return c.json(await fieldErrorsIn('path', () => getProduct(c.get('deps').db, storeId, productId)), 200);
   });
 }

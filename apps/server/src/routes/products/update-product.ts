@@ -1,9 +1,9 @@
 import { updateProduct } from '@ballast/core';
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../app-env.ts';
+import { fieldErrorsIn } from '../shared/field-errors-in.ts';
 import { storeIdOf } from '../shared/params.ts';
 import { errorResponses, jsonContent } from '../shared/responses.ts';
-import { fieldErrorsIn } from './field-errors-in.ts';
 import { productParamsSchema } from './product-params.ts';
 import { productSchema, productUpdateSchema } from './product-schema.ts';
 

@@ -1,6 +1,7 @@
 import { cancelPurchaseOrder } from '@ballast/core';
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../app-env.ts';
+import { fieldErrorsIn } from '../shared/field-errors-in.ts';
 import { operationOptions, storeIdOf } from '../shared/params.ts';
 import { errorResponses, jsonContent } from '../shared/responses.ts';
 import { purchaseOrderParamsSchema, purchaseOrderSchema } from './purchase-order-schema.ts';
@@ -22,7 +23,9 @@ export function registerCancelPurchaseOrder(app: OpenAPIHono<AppEnv>): void {
   app.openapi(route, async (c) => {
     const { storeId, orderId } = c.req.valid('param');
     const deps = c.get('deps');
-    const order = await cancelPurchaseOrder(deps.db, storeIdOf(c, storeId), orderId, operationOptions(c));
+    const order = await fieldErrorsIn('path', () =>
+      cancelPurchaseOrder(deps.db, storeIdOf(c, storeId), orderId, operationOptions(c)),
+    );
     deps.notifySync();
     return c.json(order, 200);
   });

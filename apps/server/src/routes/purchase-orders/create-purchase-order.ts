@@ -1,6 +1,7 @@
 import { createPurchaseOrder } from '@ballast/core';
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../app-env.ts';
+import { fieldErrorsIn } from '../shared/field-errors-in.ts';
 import { operationOptions, storeIdOf, storeParamsSchema } from '../shared/params.ts';
 import { errorResponses, jsonContent } from '../shared/responses.ts';
 import { purchaseOrderCreateSchema, purchaseOrderSchema } from './purchase-order-schema.ts';
@@ -24,7 +25,10 @@ export function registerCreatePurchaseOrder(app: OpenAPIHono<AppEnv>): void {
   app.openapi(route, async (c) => {
     const storeId = storeIdOf(c, c.req.valid('param').storeId);
     const deps = c.get('deps');
-    const order = await createPurchaseOrder(deps.db, storeId, c.req.valid('json'), operationOptions(c));
+    const input = c.req.valid('json');
+    const order = await fieldErrorsIn('body', () =>
+      createPurchaseOrder(deps.db, storeId, input, operationOptions(c)),
+    );
     deps.notifySync();
     return c.json(order, 201);
   });

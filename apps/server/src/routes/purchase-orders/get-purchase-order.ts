@@ -1,6 +1,7 @@
 import { getPurchaseOrder } from '@ballast/core';
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../app-env.ts';
+import { fieldErrorsIn } from '../shared/field-errors-in.ts';
 import { storeIdOf } from '../shared/params.ts';
 import { errorResponses, jsonContent } from '../shared/responses.ts';
 import { purchaseOrderParamsSchema, purchaseOrderSchema } from './purchase-order-schema.ts';
@@ -20,6 +21,9 @@ const route = createRoute({
 export function registerGetPurchaseOrder(app: OpenAPIHono<AppEnv>): void {
   app.openapi(route, async (c) => {
     const { storeId, orderId } = c.req.valid('param');
-    return c.json(await getPurchaseOrder(c.get('deps').db, storeIdOf(c, storeId), orderId), 200);
+    const order = await fieldErrorsIn('path', () =>
+      getPurchaseOrder(c.get('deps').db, storeIdOf(c, storeId), orderId),
+    );
+    return c.json(order, 200);
   });
 }

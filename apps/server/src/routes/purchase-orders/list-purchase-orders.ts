@@ -1,6 +1,7 @@
 import { listPurchaseOrders } from '@ballast/core';
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../app-env.ts';
+import { fieldErrorsIn } from '../shared/field-errors-in.ts';
 import { storeIdOf, storeParamsSchema } from '../shared/params.ts';
 import { errorResponses, jsonContent } from '../shared/responses.ts';
 import { purchaseOrderListQuerySchema, purchaseOrderPageSchema } from './purchase-order-schema.ts';
@@ -20,6 +21,10 @@ const route = createRoute({
 export function registerListPurchaseOrders(app: OpenAPIHono<AppEnv>): void {
   app.openapi(route, async (c) => {
     const storeId = storeIdOf(c, c.req.valid('param').storeId);
-    return c.json(await listPurchaseOrders(c.get('deps').db, storeId, c.req.valid('query')), 200);
+    const query = c.req.valid('query');
+    return c.json(
+      await fieldErrorsIn('query', () => listPurchaseOrders(c.get('deps').db, storeId, query)),
+      200,
+    );
   });
 }

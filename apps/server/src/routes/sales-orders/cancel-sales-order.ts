@@ -1,6 +1,7 @@
 import { cancelSalesOrder } from '@ballast/core';
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../app-env.ts';
+import { fieldErrorsIn } from '../shared/field-errors-in.ts';
 import { operationOptions, storeIdOf } from '../shared/params.ts';
 import { errorResponses, jsonContent } from '../shared/responses.ts';
 import { salesOrderParamsSchema, salesOrderSchema } from './sales-order-schema.ts';
@@ -22,7 +23,9 @@ export function registerCancelSalesOrder(app: OpenAPIHono<AppEnv>): void {
   app.openapi(route, async (c) => {
     const { storeId, orderId } = c.req.valid('param');
     const deps = c.get('deps');
-    const order = await cancelSalesOrder(deps.db, storeIdOf(c, storeId), orderId, operationOptions(c));
+    const order = await fieldErrorsIn('path', () =>
+      cancelSalesOrder(deps.db, storeIdOf(c, storeId), orderId, operationOptions(c)),
+    );
     deps.notifySync();
     return c.json(order, 200);
   });

@@ -3,6 +3,7 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../app-env.ts';
 import { assertUser } from '../../auth/authenticate.ts';
 import { addStoreMember } from '../../auth/store-members.ts';
+import { fieldErrorsIn } from '../shared/field-errors-in.ts';
 import { errorResponses, jsonContent } from '../shared/responses.ts';
 import { storeSchema } from './store-schema.ts';
 
@@ -34,7 +35,8 @@ export function registerCreateStore(app: OpenAPIHono<AppEnv>): void {
     const principal = c.get('principal');
     assertUser(principal, 'creating a store');
     const db = c.get('deps').db;
-    const store = await createStore(db, c.req.valid('json'));
+    const input = c.req.valid('json');
+    const store = await fieldErrorsIn('body', () => createStore(db, input));
     await addStoreMember(db, principal.userId, store.id, 'owner');
     return c.json(store, 201);
   });

@@ -1,6 +1,7 @@
 import { updateStore } from '@ballast/core';
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../app-env.ts';
+import { fieldErrorsIn } from '../shared/field-errors-in.ts';
 import { storeIdOf, storeParamsSchema } from '../shared/params.ts';
 import { errorResponses, jsonContent } from '../shared/responses.ts';
 import { storeSchema } from './store-schema.ts';
@@ -25,6 +26,7 @@ const route = createRoute({
 export function registerUpdateStore(app: OpenAPIHono<AppEnv>): void {
   app.openapi(route, async (c) => {
     const storeId = storeIdOf(c, c.req.valid('param').storeId);
-    return c.json(await updateStore(c.get('deps').db, storeId, c.req.valid('json')), 200);
+    const update = c.req.valid('json');
+    return c.json(await fieldErrorsIn('body', () => updateStore(c.get('deps').db, storeId, update)), 200);
   });
 }

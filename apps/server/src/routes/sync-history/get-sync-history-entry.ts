@@ -1,6 +1,7 @@
 import { getSyncHistoryEntry } from '@ballast/core';
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../app-env.ts';
+import { fieldErrorsIn } from '../shared/field-errors-in.ts';
 import { idSchema, storeIdOf, storeParamsSchema } from '../shared/params.ts';
 import { errorResponses, jsonContent } from '../shared/responses.ts';
 import { syncHistoryEntrySchema } from './sync-history-schema.ts';
@@ -25,6 +26,10 @@ export function registerGetSyncHistoryEntry(app: OpenAPIHono<AppEnv>): void {
   app.openapi(route, async (c) => {
     const { storeId: requested, entryId } = c.req.valid('param');
     const storeId = storeIdOf(c, requested);
-    return c.json(await getSyncHistoryEntry(c.get('deps').db, storeId, entryId), 200);
+    // Core names the entry `id`; the path calls it `entryId`.
+    const entry = await fieldErrorsIn({ path: { id: 'entryId' } }, () =>
+      getSyncHistoryEntry(c.get('deps').db, storeId, entryId),
+    );
+    return c.json(entry, 200);
   });
 }

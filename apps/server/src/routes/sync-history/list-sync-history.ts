@@ -1,7 +1,7 @@
 import { listSyncHistory } from '@ballast/core';
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../app-env.ts';
-import { fieldErrorsIn } from '../products/field-errors-in.ts';
+import { fieldErrorsIn } from '../shared/field-errors-in.ts';
 import { instantParamSchema } from '../shared/instant-param.ts';
 import { storeIdOf, storeParamsSchema } from '../shared/params.ts';
 import { errorResponses, jsonContent } from '../shared/responses.ts';

@@ -2,6 +2,7 @@ import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../app-env.ts';
 import { revokeApiToken } from '../../auth/api-tokens.ts';
 import { assertUser } from '../../auth/authenticate.ts';
+import { fieldErrorsIn } from '../shared/field-errors-in.ts';
 import { storeIdOf } from '../shared/params.ts';
 import { errorResponses } from '../shared/responses.ts';
 import { tokenParamsSchema } from './token-schema.ts';
@@ -24,7 +25,7 @@ export function registerRevokeToken(app: OpenAPIHono<AppEnv>): void {
     const { storeId, tokenId } = c.req.valid('param');
     storeIdOf(c, storeId);
     assertUser(c.get('principal'), 'revoking an API token');
-    await revokeApiToken(c.get('deps').db, storeId, tokenId);
+    await fieldErrorsIn('path', () => revokeApiToken(c.get('deps').db, storeId, tokenId));
     return c.body(null, 204);
   });
 }

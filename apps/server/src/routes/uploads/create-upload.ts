@@ -3,6 +3,7 @@ import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../app-env.ts';
 import { HttpProblem, problem } from '../../http/problem.ts';
+import { fieldErrorsIn } from '../shared/field-errors-in.ts';
 import { operationOptions, storeIdOf, storeParamsSchema } from '../shared/params.ts';
 import { errorResponses, jsonContent } from '../shared/responses.ts';
 import { payloadTooLargeResponse, uploadBodyLimit } from './upload-body-limit.ts';
@@ -51,13 +52,18 @@ export function registerCreateUpload(app: OpenAPIHono<AppEnv>): void {
     const form = c.req.valid('form');
     const csv = await csvOf(c, typeof form === 'object' ? form : {}, query);
     if (query.dryRun === 'true') {
-      return c.json(await validateUpload(deps.db, storeId, csv.bytes, { defaultMode: csv.mode }), 200);
+      const checked = await fieldErrorsIn('body', () =>
+        validateUpload(deps.db, storeId, csv.bytes, { defaultMode: csv.mode }),
+      );
+      return c.json(checked, 200);
     }
-    const applied = await applyUpload(deps.db, storeId, csv.bytes, {
-      filename: csv.filename,
-      defaultMode: csv.mode,
-      ...operationOptions(c),
-    });
+    const applied = await fieldErrorsIn('body', () =>
+      applyUpload(deps.db, storeId, csv.bytes, {
+        filename: csv.filename,
+        defaultMode: csv.mode,
+        ...operationOptions(c),
+      }),
+    );
     if (applied.changed > 0) deps.notifySync();
     return c.json(applied, 201);
   });

@@ -1,6 +1,7 @@
 import { cancelWorkOrder } from '@ballast/core';
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../app-env.ts';
+import { fieldErrorsIn } from '../shared/field-errors-in.ts';
 import { operationOptions, storeIdOf } from '../shared/params.ts';
 import { errorResponses, jsonContent } from '../shared/responses.ts';
 import { workOrderParamsSchema, workOrderSchema } from './work-order-schema.ts';
@@ -22,7 +23,9 @@ export function registerCancelWorkOrder(app: OpenAPIHono<AppEnv>): void {
   app.openapi(route, async (c) => {
     const { storeId, workOrderId } = c.req.valid('param');
     const deps = c.get('deps');
-    const order = await cancelWorkOrder(deps.db, storeIdOf(c, storeId), workOrderId, operationOptions(c));
+    const order = await fieldErrorsIn('path', () =>
+      cancelWorkOrder(deps.db, storeIdOf(c, storeId), workOrderId, operationOptions(c)),
+    );
     deps.notifySync();
     return c.json(order, 200);
   });

@@ -1,6 +1,7 @@
 import { createWorkOrder } from '@ballast/core';
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../app-env.ts';
+import { fieldErrorsIn } from '../shared/field-errors-in.ts';
 import { operationOptions, storeIdOf, storeParamsSchema } from '../shared/params.ts';
 import { errorResponses, jsonContent } from '../shared/responses.ts';
 import { workOrderCreateSchema, workOrderSchema } from './work-order-schema.ts';
@@ -24,7 +25,10 @@ export function registerCreateWorkOrder(app: OpenAPIHono<AppEnv>): void {
   app.openapi(route, async (c) => {
     const storeId = storeIdOf(c, c.req.valid('param').storeId);
     const deps = c.get('deps');
-    const order = await createWorkOrder(deps.db, storeId, c.req.valid('json'), operationOptions(c));
+    const input = c.req.valid('json');
+    const order = await fieldErrorsIn('body', () =>
+      createWorkOrder(deps.db, storeId, input, operationOptions(c)),
+    );
     deps.notifySync();
     return c.json(order, 201);
   });

@@ -1,6 +1,7 @@
 import { getWorkOrder } from '@ballast/core';
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../app-env.ts';
+import { fieldErrorsIn } from '../shared/field-errors-in.ts';
 import { storeIdOf } from '../shared/params.ts';
 import { errorResponses, jsonContent } from '../shared/responses.ts';
 import { workOrderParamsSchema, workOrderSchema } from './work-order-schema.ts';
@@ -20,6 +21,9 @@ const route = createRoute({
 export function registerGetWorkOrder(app: OpenAPIHono<AppEnv>): void {
   app.openapi(route, async (c) => {
     const { storeId, workOrderId } = c.req.valid('param');
-    return c.json(await getWorkOrder(c.get('deps').db, storeIdOf(c, storeId), workOrderId), 200);
+    const order = await fieldErrorsIn('path', () =>
+      getWorkOrder(c.get('deps').db, storeIdOf(c, storeId), workOrderId),
+    );
+    return c.json(order, 200);
   });
 }
