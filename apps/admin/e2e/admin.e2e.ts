@@ -749,13 +749,14 @@ describe.skipIf(!HAS_CHROMIUM)('the admin in a real browser against the real ser
     expect(await lineCells('E2E-PART-A')).toEqual(['E2E-PART-A', '3', '0', '0', '3']);
     expect(await lineCells('E2E-PART-B')).toEqual(['E2E-PART-B', '2', '0', '0', '2']);
 
-    // Ship one A now; B waits.
-    await page.getByRole('button', { name: 'Ship…' }).click();
+    // Ship one A now; B waits. From the keyboard: Enter opens the dialog, Enter in a field submits it.
+    await page.getByRole('button', { name: 'Ship…' }).focus();
+    await page.keyboard.press('Enter');
     const ship = page.getByRole('dialog', { name: 'Ship sales order SO-E2E-LINES' });
     expect(await ship.getByLabel('E2E-PART-A quantity').inputValue()).toBe('3');
     await ship.getByLabel('E2E-PART-A quantity').fill('1');
     await ship.getByLabel('E2E-PART-B quantity').fill('0');
-    await ship.getByRole('button', { name: 'Ship' }).click();
+    await ship.getByLabel('E2E-PART-B quantity').press('Enter');
     await toast('Sales order SO-E2E-LINES partly shipped').waitFor();
     await expect.poll(() => lineCells('E2E-PART-A')).toEqual(['E2E-PART-A', '3', '1', '0', '2']);
     expect(await lineCells('E2E-PART-B')).toEqual(['E2E-PART-B', '2', '0', '0', '2']);
@@ -793,6 +794,7 @@ describe.skipIf(!HAS_CHROMIUM)('the admin in a real browser against the real ser
     await toast('Purchase order PO-E2E-LINES received').waitFor();
     await expect.poll(() => lineCells('E2E-PART-A')).toEqual(['E2E-PART-A', '5', '5', '0']);
     expect((await productBySku('E2E-PART-A')).onHand).toBe(14);
+    await screenshot(page, '17-purchase-order');
 
     await unwrap(
       api.POST('/stores/{storeId}/products', {
@@ -831,7 +833,82 @@ describe.skipIf(!HAS_CHROMIUM)('the admin in a real browser against the real ser
     await toast('Work order WO-E2E-LINES completed').waitFor();
     await expect.poll(() => lineCells('E2E-BUILT')).toEqual(['E2E-BUILT', '3', '3', '0']);
     expect((await productBySku('E2E-BUILT')).onHand).toBe(3);
+    await screenshot(page, '18-work-order');
     expect((await productBySku('E2E-PART-A')).onHand).toBe(8);
+  });
+
+  it('lists adjustments next to the form: a new one on top, filtered by SKU and day, paged', async () => {
+    // 26 counts of one SKU: more than a page.
+    for (let i = 1; i <= 26; i++) {
+      await unwrap(
+        api.POST('/stores/{storeId}/adjustments', {
+          params: { path: { storeId } },
+          body: { reason: `e2e count ${i}`, lines: [{ sku: 'E2E-PART-B', set: i }] },
+        }),
+      );
+    }
+    await page.goto(`/stores/${storeId}`);
+    const nav = page.getByRole('navigation', { name: 'Ecommerce Dashboard' });
+    await nav.getByRole('button', { name: 'Store' }).click();
+    await nav.getByRole('link', { name: 'Adjustments' }).click();
+    const history = page.getByRole('table', { name: 'Adjustments' });
+    await history.locator('tbody.adjustment').first().waitFor();
+
+    // Saved with the form, it is the newest entry, with what it did and who did it.
+    await page.getByLabel('Reason').fill('e2e found in back room');
+    await page.getByLabel('Line 1 SKU').fill('E2E-PART-A');
+    await page.getByLabel('Change').selectOption('delta');
+    await page.getByLabel('Quantity').fill('2');
+    await page.getByRole('button', { name: 'Save adjustment' }).click();
+    await toast('Stock adjusted').waitFor();
+    const newest = history.locator('tbody.adjustment').first();
+    await newest.filter({ hasText: 'e2e found in back room' }).waitFor();
+    expect((await newest.locator('td').allInnerTexts()).map((t) => t.trim())).toEqual([
+      expect.any(String),
+      'e2e found in back room',
+      EMAIL,
+      'E2E-PART-A',
+      'Main warehouse',
+      '+2',
+      '8',
+      '10',
+    ]);
+    await screenshot(page, '19-adjustments');
+
+    // By SKU: only adjustments with a line on it, 25 to a page.
+    await page.getByRole('searchbox', { name: 'SKU' }).fill('E2E-PART-B');
+    await page.getByRole('searchbox', { name: 'SKU' }).press('Enter');
+    await expect
+      .poll(() => history.locator('tbody.adjustment').first().textContent())
+      .toContain('e2e count 26');
+    expect(new URL(page.url()).searchParams.get('sku')).toBe('E2E-PART-B');
+    expect(await history.locator('tbody.adjustment').count()).toBe(25);
+    const reasons = async () =>
+      (await history.locator('tbody.adjustment tr:first-child td:nth-child(2)').allInnerTexts()).map((t) =>
+        t.trim(),
+      );
+    expect((await reasons()).includes('e2e found in back room')).toBe(false);
+    await page
+      .getByRole('navigation', { name: 'Adjustment pages' })
+      .getByRole('button', { name: 'Next' })
+      .click();
+    // Page 2: count 1, then the order test's stock-up of both parts.
+    await expect.poll(reasons).toEqual(['e2e count 1', 'e2e stock']);
+    await page
+      .getByRole('navigation', { name: 'Adjustment pages' })
+      .getByRole('button', { name: 'Previous' })
+      .click();
+    await expect.poll(() => history.locator('tbody.adjustment').count()).toBe(25);
+
+    // By day: today has them, tomorrow has none.
+    const today = new Date().toISOString().slice(0, 10);
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    await page.getByLabel('From', { exact: true }).fill(tomorrow);
+    await page.getByText('No adjustments match.').waitFor();
+    await page.getByLabel('From', { exact: true }).fill(today);
+    await page.getByLabel('To', { exact: true }).fill(today);
+    await expect.poll(() => history.locator('tbody.adjustment').count()).toBe(25);
+    expect(new URL(page.url()).searchParams.get('to')).toBe(today);
   });
 
   it('has no serious accessibility violations on the main pages (axe-core, WCAG 2.1 AA)', async () => {
@@ -893,7 +970,10 @@ describe.skipIf(!HAS_CHROMIUM)('the admin in a real browser against the real ser
         () => page.getByRole('table', { name: 'Order lines' }).waitFor(),
       ],
       [`work-orders/${workOrder.id}`, () => page.getByRole('table', { name: 'Components' }).waitFor()],
-      ['adjustments', () => page.getByRole('button', { name: 'Save adjustment' }).waitFor()],
+      [
+        'adjustments',
+        () => page.getByRole('table', { name: 'Adjustments' }).locator('tbody tr').first().waitFor(),
+      ],
       ['feeds', () => page.getByRole('heading', { name: 'Feeds', level: 1 }).waitFor()],
       [
         'settings/api-tokens',

@@ -3,12 +3,11 @@ import { useApi } from '../../api/api-context.tsx';
 import { unwrap } from '../../api/client.ts';
 import { ApiError, errorMessage } from '../../api/problem.ts';
 import type { components } from '../../api/schema.gen.ts';
-import { formatTime } from '../../lib/format.ts';
 import { useStore } from '../../store/store-context.tsx';
 import { TextField } from '../../ui/text-field.tsx';
 import { notify } from '../../ui/toaster.tsx';
+import { AdjustmentHistory } from './adjustment-history.tsx';
 
-type Adjustment = components['schemas']['Adjustment'];
 type AdjustmentLine = components['schemas']['AdjustmentCreate']['lines'][number];
 
 interface LineDraft {
@@ -18,7 +17,7 @@ interface LineDraft {
 }
 const emptyLine = (): LineDraft => ({ sku: '', mode: 'set', value: '' });
 
-/** Manual adjustments: count (set on hand) or change (delta), always with a reason. */
+/** Manual adjustments: count (set on hand) or change (delta), always with a reason; and their history. */
 export function AdjustmentsPage() {
   const api = useApi();
   const { storeId } = useStore();
@@ -28,7 +27,8 @@ export function AdjustmentsPage() {
   const [errors, setErrors] = createSignal(new Map<string, string>());
   const [formError, setFormError] = createSignal<string>();
   const [busy, setBusy] = createSignal(false);
-  const [recent, setRecent] = createSignal<Adjustment[]>([]);
+  /** Counts saved adjustments: the history below goes back to its first page, where the new one is. */
+  const [saved, setSaved] = createSignal(0);
 
   const update = (index: number, patch: Partial<LineDraft>) =>
     setLines((rows) => rows.map((row, i) => (i === index ? { ...row, ...patch } : row)));
@@ -56,7 +56,7 @@ export function AdjustmentsPage() {
         'Stock adjusted',
         `${adjustment.lines.length} line(s) recorded: ${adjustment.reason}.`,
       );
-      setRecent((r) => [adjustment, ...r]);
+      setSaved((n) => n + 1);
       setLines([emptyLine()]);
       setNote('');
     } catch (error) {
@@ -147,39 +147,7 @@ export function AdjustmentsPage() {
         </div>
       </form>
 
-      <Show when={recent().length > 0}>
-        <section class="card" aria-labelledby="recent-title">
-          <h2 id="recent-title">Adjusted just now</h2>
-          <table class="table">
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Reason</th>
-                <th scope="col">SKU</th>
-                <th scope="col" class="num">
-                  Before
-                </th>
-                <th scope="col" class="num">
-                  After
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              <For each={recent().flatMap((a) => a.lines.map((l) => ({ a, l })))}>
-                {({ a, l }) => (
-                  <tr>
-                    <td>{formatTime(a.createdAt)}</td>
-                    <td>{a.reason}</td>
-                    <td>{l.sku}</td>
-                    <td class="num">{l.before}</td>
-                    <td class="num">{l.after}</td>
-                  </tr>
-                )}
-              </For>
-            </tbody>
-          </table>
-        </section>
-      </Show>
+      <AdjustmentHistory version={saved()} />
     </section>
   );
 }
