@@ -5130,7 +5130,8 @@ export interface components {
             ids?: number[];
         };
         Channel: {
-            capabilities: components["schemas"]["ConnectorCapabilities"] & unknown;
+            /** @description What this channel can do with its config; null when it cannot be used */
+            capabilities: components["schemas"]["ConnectorCapabilities"] | null;
             /**
              * @description Config settings that have a value. Values, credentials above all, are never returned.
              * @example [
@@ -5181,7 +5182,6 @@ export interface components {
             /** @example Web shop */
             name: string;
         };
-        /** @description The most recent failed attempt */
         ChannelLastError: {
             /** @description Epoch milliseconds */
             at: number;
@@ -5190,7 +5190,7 @@ export interface components {
             productId: number;
             /** @enum {string} */
             status: "failed" | "retrying";
-        } | null;
+        };
         ChannelList: {
             items: components["schemas"]["Channel"][];
             nextCursor: string | null;
@@ -5203,7 +5203,6 @@ export interface components {
             /** @description What the channel last reported */
             channelQuantity: number | null;
             channelQuantityAt: number | null;
-            /** @description The connector’s reference to the channel item */
             channelRef: string | {
                 [key: string]: string | number | boolean | null;
             } | null;
@@ -5228,7 +5227,8 @@ export interface components {
         /** @enum {string} */
         ChannelStatus: "active" | "paused" | "disconnected";
         ChannelSyncState: {
-            lastError: components["schemas"]["ChannelLastError"];
+            /** @description The most recent failed attempt */
+            lastError: components["schemas"]["ChannelLastError"] | null;
             /** @description Last successful push (epoch ms) */
             lastPushAt: number | null;
             /** @description Products waiting to be pushed */
@@ -5255,7 +5255,8 @@ export interface components {
             status?: "active" | "paused";
         };
         Connector: {
-            capabilities: components["schemas"]["ConnectorCapabilities"];
+            /** @description What every channel of this connector can do; null when it depends on the config (batch size, read-back URL, ...): each channel then shows its own. */
+            capabilities: components["schemas"]["ConnectorCapabilities"] | null;
             /** @description JSON Schema (2020-12) of `config` when connecting. Secret fields carry `writeOnly: true` and `x-secret: true`: they are stored encrypted and never returned. */
             configSchema: {
                 [key: string]: unknown;
@@ -5275,7 +5276,6 @@ export interface components {
              */
             secretFields: string[];
         };
-        /** @description What every channel of this connector can do; null when it depends on the config (batch size, read-back URL, ...): each channel then shows its own. */
         ConnectorCapabilities: {
             compareAndSet: boolean;
             idempotentWrites: boolean;
@@ -5289,7 +5289,7 @@ export interface components {
             rateModels: components["schemas"]["RateModel"][];
             /** @description Quantities can be read back: drift is repaired */
             readBack: boolean;
-        } | null;
+        };
         ConnectorList: {
             items: components["schemas"]["Connector"][];
         };
@@ -5317,7 +5317,7 @@ export interface components {
             lastError: string | null;
             /** @description Epoch milliseconds */
             lastRunAt: number | null;
-            lastStatus: components["schemas"]["FeedRunStatus"];
+            lastStatus: components["schemas"]["FeedRunStatus"] | null;
             name: string;
             storeId: number;
             url: string | null;
@@ -5379,8 +5379,8 @@ export interface components {
             /** @description SKUs the store does not have (not created) */
             unknownSkus: string[];
         };
-        /** @enum {string|null} */
-        FeedRunStatus: "applied" | "failed" | null;
+        /** @enum {string} */
+        FeedRunStatus: "applied" | "failed";
         /**
          * @description Absolute on hand per SKU and location (location name; absent = the store’s default location). Positions not listed are left alone; unknown SKUs are reported, never created.
          * @example {

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { capabilitiesSchema } from '../connectors/capabilities-schema.ts';
+import { orNull } from '../shared/or-null.ts';
 
 export const channelStatusSchema = z.enum(['active', 'paused', 'disconnected']).openapi('ChannelStatus');
 
@@ -28,9 +29,9 @@ export const channelSchema = z
       description: 'Config settings that have a value. Values, credentials above all, are never returned.',
       example: ['endpointUrl', 'signingSecret'],
     }),
-    capabilities: capabilitiesSchema
-      .nullable()
-      .openapi({ description: 'What this channel can do with its config; null when it cannot be used' }),
+    capabilities: orNull(capabilitiesSchema).openapi({
+      description: 'What this channel can do with its config; null when it cannot be used',
+    }),
     webhookUrl: z.string().nullable().openapi({
       description: 'Where the channel posts order webhooks (null: it sends none)',
       example: 'https://ballast.example.com/webhooks/3',
@@ -39,7 +40,7 @@ export const channelSchema = z
       .object({
         pendingPushes: z.number().int().openapi({ description: 'Products waiting to be pushed' }),
         lastPushAt: z.number().int().nullable().openapi({ description: 'Last successful push (epoch ms)' }),
-        lastError: lastErrorSchema.nullable().openapi({ description: 'The most recent failed attempt' }),
+        lastError: orNull(lastErrorSchema).openapi({ description: 'The most recent failed attempt' }),
       })
       .openapi('ChannelSyncState'),
     createdAt: z.number().int().openapi({ description: 'Epoch milliseconds' }),
@@ -62,7 +63,7 @@ export const channelListingSchema = z
     productId: z.number().int(),
     sku: z.string(),
     productName: z.string(),
-    channelRef: channelRefSchema.nullable(),
+    channelRef: orNull(channelRefSchema),
     autoSyncOverride: z.boolean().nullable().openapi({ description: 'null = follows the product' }),
     autoSync: z.boolean().openapi({ description: 'Effective Auto Sync for this product on this channel' }),
     lastPushedQuantity: z.number().int().nullable(),

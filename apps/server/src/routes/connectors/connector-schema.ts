@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { orNull } from '../shared/or-null.ts';
 import { capabilitiesSchema } from './capabilities-schema.ts';
 
 export const connectorSchema = z
@@ -6,7 +7,7 @@ export const connectorSchema = z
     id: z.string().openapi({ example: 'webhook', description: 'What `connectorId` names when connecting' }),
     displayName: z.string(),
     description: z.string(),
-    capabilities: capabilitiesSchema.nullable().openapi({
+    capabilities: orNull(capabilitiesSchema).openapi({
       description:
         'What every channel of this connector can do; null when it depends on the config (batch size, ' +
         'read-back URL, ...): each channel then shows its own.',

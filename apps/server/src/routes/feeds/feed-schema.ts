@@ -1,5 +1,6 @@
 import { feedInputSchema, feedSnapshotSchema, feedUpdateSchema } from '@ballast/core';
 import { z } from '@hono/zod-openapi';
+import { orNull } from '../shared/or-null.ts';
 import { idSchema, storeParamsSchema } from '../shared/params.ts';
 
 // Request bodies reuse core's schemas, so the HTTP layer and the domain never disagree on what is valid.
@@ -49,7 +50,7 @@ export const feedSchema = z
     url: z.string().nullable(),
     intervalMinutes: z.number().int().nullable(),
     lastRunAt: z.number().int().nullable().openapi({ description: 'Epoch milliseconds' }),
-    lastStatus: runStatus.nullable(),
+    lastStatus: orNull(runStatus),
     lastError: z.string().nullable(),
     createdAt: z.number().int().openapi({ description: 'Epoch milliseconds' }),
   })
