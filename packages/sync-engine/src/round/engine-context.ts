@@ -1,6 +1,7 @@
 import type { Logger } from '@ballast/connector-kit';
 import type { Db } from '@ballast/core';
 import type { ChannelConnections } from '../clients/channel-connections.ts';
+import type { PendingSettings } from '../pending/pending-settings.ts';
 import type { SharedRateLimiter } from '../rate/shared-rate-limiter.ts';
 import type { BackoffPolicy } from '../retry/backoff.ts';
 import type { SyncEvent } from './sync-event.ts';
@@ -15,6 +16,8 @@ export interface EngineContext {
   leaseMs: number;
   /** Transient failures in a row after which a pair is marked failed and left until its next change. */
   maxAttempts: number;
+  /** Polling and timing out the verdicts of feed-style channels. */
+  pending: PendingSettings;
   logger: Logger;
   now: () => number;
   sleep: (ms: number) => Promise<void>;

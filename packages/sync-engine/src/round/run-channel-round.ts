@@ -2,7 +2,7 @@ import type { Connection, ItemResult, QuantityUpdate } from '@ballast/connector-
 import {
   type ChannelRow,
   computeSyncableBalances,
-  finishSyncAttempts,
+  type finishSyncAttempts,
   type ListingRow,
   markDirty,
   recordSyncAttempts,
@@ -10,6 +10,7 @@ import {
 } from '@ballast/core';
 import { claimPairs } from '../claim/claim-pairs.ts';
 import { type ClaimedPair, deferPair, settlePairs } from '../claim/settle-pairs.ts';
+import { finishAttempts } from '../pending/finish-attempts.ts';
 import { closeInterruptedAttempts } from '../recovery/close-interrupted-attempts.ts';
 import { retryDelayMs } from '../retry/backoff.ts';
 import type { EngineContext } from './engine-context.ts';
@@ -132,7 +133,7 @@ export async function runChannelRound(ctx: EngineContext, channel: ChannelRow): 
     ]++;
     if (outcome.status !== 'pending') emit(ctx, channel, plan.dirty, outcome.status);
   }
-  await finishSyncAttempts(ctx.db, finished);
+  await finishAttempts(ctx, finished);
   await settlePairs(ctx.db, ctx.workerId, settled);
   return summary;
 }
@@ -151,7 +152,7 @@ async function planRound(
     .execute();
   const productById = new Map(products.map((p) => [p.id, p]));
   const listings = await ensureListings(ctx, channel, connection, products);
-  // Linking a listing marks its pair again; take the newer marks so that this round's push settles them.
+  // A change may have marked a pair again since the claim; take the newer marks so that this push settles them.
   const current = await ctx.db
     .selectFrom('syncDirty')
     .selectAll()

@@ -8,6 +8,9 @@ import {
 import { type ChannelRow, type Db, dialectOf } from '@ballast/core';
 import { channelsWithDuePairs } from '../claim/claim-pairs.ts';
 import { ChannelConnections, type ResolveChannelConfig } from '../clients/channel-connections.ts';
+import { defaultPendingSettings } from '../pending/pending-settings.ts';
+import { createVerdictPoller } from '../pending/verdict-poller.ts';
+import type { VerdictSummary } from '../pending/verdict-summary.ts';
 import { SharedRateLimiter } from '../rate/shared-rate-limiter.ts';
 import { type DriftSweepSummary, sweepDrift } from '../readback/sweep-drift.ts';
 import { releaseOrphanedLeases } from '../recovery/release-orphaned-leases.ts';
@@ -43,6 +46,13 @@ export interface SyncEngineOptions {
   backoff?: BackoffPolicy;
   /** Transient failures in a row before a pair is marked failed (default 8). */
   maxAttempts?: number;
+  /**
+   * Feed-style channels (`pendingResults`): time from a push they accepted to the first poll for its verdict,
+   * and between polls while it is not ready (default 60 s).
+   */
+  pendingPollIntervalMs?: number;
+  /** A verdict still missing this long after the push was accepted is given up on: pushed again (default 6 h). */
+  pendingTimeoutMs?: number;
   logger?: Logger;
   onEvent?: (event: SyncEvent) => void;
 }
@@ -61,6 +71,8 @@ export interface SyncEngine {
   wake(): void;
   /** Reads a channel's quantities back and re-marks the listings that drifted from the master. */
   sweepDrift(channelId: number): Promise<DriftSweepSummary>;
+  /** Polls every due verdict of feed-style channels now (`start()` also does it in the background). */
+  pollPending(): Promise<VerdictSummary>;
 }
 
 /**
@@ -80,6 +92,10 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     backoff: options.backoff ?? defaultBackoff,
     leaseMs: options.leaseMs ?? 30_000,
     maxAttempts: options.maxAttempts ?? 8,
+    pending: {
+      pollIntervalMs: options.pendingPollIntervalMs ?? defaultPendingSettings.pollIntervalMs,
+      timeoutMs: options.pendingTimeoutMs ?? defaultPendingSettings.timeoutMs,
+    },
     logger,
     now: Date.now,
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
@@ -91,6 +107,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   let running = false;
   let loop: Promise<void> | undefined;
   let wakeUp: (() => void) | undefined;
+  // A verdict that re-marks a pair wakes the push loop.
+  const verdicts = createVerdictPoller(ctx, () => wakeUp?.());
 
   const runOnce = async (): Promise<RoundSummary> => {
     const due = await channelsWithDuePairs(ctx.db, ctx.now());
@@ -158,6 +176,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     start() {
       if (running) return;
       running = true;
+      verdicts.start();
       loop = (async () => {
         // SQLite runs a single worker, so leases held by any other id belong to a process that died.
         if (dialectOf(ctx.db) === 'sqlite') await releaseOrphanedLeases(ctx.db, ctx.workerId);
@@ -174,7 +193,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     async stop() {
       running = false;
       wakeUp?.();
-      await loop;
+      await Promise.all([loop, verdicts.stop()]);
     },
     runOnce,
     async drain({ maxRounds = 10_000 } = {}) {
@@ -198,6 +217,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       if (!channel || channel.status !== 'active') return { read: 0, drifted: 0 };
       return sweepDrift(ctx, channel);
     },
+    pollPending: () => verdicts.pollDue(),
   };
 }
 
