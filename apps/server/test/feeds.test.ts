@@ -183,6 +183,35 @@ for (const dialect of DIALECTS) {
       });
     });
 
+    describe('paging', () => {
+      it('pages the list oldest first with a keyset cursor, and names a bad query parameter', async () => {
+        for (const name of ['Page 1', 'Page 2', 'Page 3']) await createFeed({ name });
+        const all = (await (await s.request('GET', path('?limit=200'))).json()) as { items: Feed[] };
+        const seen: number[] = [];
+        let cursor: string | null = null;
+        do {
+          const query: string = `?limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+          const page = (await (await s.request('GET', path(query))).json()) as {
+            items: Feed[];
+            nextCursor: string | null;
+          };
+          expect(page.items.length).toBeLessThanOrEqual(2);
+          seen.push(...page.items.map((f) => f.id));
+          cursor = page.nextCursor;
+        } while (cursor);
+        expect(seen).toEqual(all.items.map((f) => f.id));
+        expect(seen).toEqual([...seen].sort((a, b) => a - b));
+        expect(seen.length).toBeGreaterThan(2);
+        for (const [query, field] of [
+          ['?limit=0', 'query.limit'],
+          ['?cursor=bogus', 'query.cursor'],
+        ]) {
+          const body = await expectProblem(await s.request('GET', path(query)), 422);
+          expect(body.errors?.map((e) => e.field)).toEqual([field]);
+        }
+      });
+    });
+
     describe('error', () => {
       it('refuses invalid feeds with their field, writing nothing', async () => {
         const before = await snapshot();

@@ -104,7 +104,20 @@ for (const dialect of DIALECTS) {
         url: 'https://erp.example.com/stock.csv',
         intervalMinutes: 60,
       });
-      expect((await listFeeds(db, store.id)).map((f) => f.name)).toEqual(['Warehouse', 'ERP']);
+      expect((await listFeeds(db, store.id)).items.map((f) => f.name)).toEqual(['Warehouse', 'ERP']);
+      const first = await listFeeds(db, store.id, { limit: 1 });
+      expect(first.items.map((f) => f.name)).toEqual(['Warehouse']);
+      // A feed added after the first page was read comes at the end, not again at the start.
+      const late = await createFeed(db, store.id, { name: 'Late' });
+      const rest = await listFeeds(db, store.id, { limit: 5, cursor: first.nextCursor });
+      expect(rest).toEqual({ items: [pulled, late], nextCursor: null });
+      await deleteFeed(db, store.id, late.id);
+      await expect(listFeeds(db, store.id, { cursor: 'bogus' })).rejects.toMatchObject({
+        issues: [{ path: ['cursor'] }],
+      });
+      await expect(listFeeds(db, store.id, { limit: 0 })).rejects.toMatchObject({
+        issues: [{ path: ['limit'] }],
+      });
 
       const renamed = await updateFeed(db, store.id, pulled.id, {
         name: 'ERP nightly',
@@ -121,7 +134,7 @@ for (const dialect of DIALECTS) {
       await expect(getFeed(db, other.id, pulled.id)).rejects.toBeInstanceOf(NotFoundError);
       await expect(updateFeed(db, other.id, pulled.id, { name: 'x' })).rejects.toBeInstanceOf(NotFoundError);
       await expect(deleteFeed(db, other.id, pulled.id)).rejects.toBeInstanceOf(NotFoundError);
-      expect(await listFeeds(db, other.id)).toEqual([]);
+      expect(await listFeeds(db, other.id)).toEqual({ items: [], nextCursor: null });
 
       await applyFeedSnapshot(db, store.id, pulled.id, { items: [{ sku: 'A', onHand: 1 }] });
       await deleteFeed(db, store.id, pulled.id);

@@ -1417,10 +1417,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The store’s inventory feeds */
+        /** The store’s inventory feeds, oldest first (keyset cursor) */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description `nextCursor` of the previous page */
+                    cursor?: string;
+                    limit?: number;
+                };
                 header?: never;
                 path: {
                     storeId: number;
@@ -1429,7 +1433,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Every feed, oldest first */
+                /** @description One page of feeds, oldest first */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -5350,6 +5354,8 @@ export interface components {
         };
         FeedList: {
             items: components["schemas"]["Feed"][];
+            /** @description Pass as `cursor` for the next page; null at the end */
+            nextCursor: string | null;
         };
         FeedRun: {
             /** @description Epoch milliseconds */

@@ -1,7 +1,9 @@
 import type { Selectable } from 'kysely';
+import { z } from 'zod';
 import type { Db } from '../db/connect.ts';
 import type { FeedRunsTable, FeedsTable } from '../db/schema.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
+import { decodeCursor, type Page, toPage } from '../shared/keyset-cursor.ts';
 import { now } from '../shared/time.ts';
 import { parseInput } from '../validation/parse-input.ts';
 import { type FeedInput, type FeedUpdate, feedInputSchema, feedUpdateSchema } from './feed-input.ts';
@@ -56,14 +58,25 @@ export async function createFeed(db: Db, storeId: number, input: FeedInput): Pro
   return toFeed(row);
 }
 
-export async function listFeeds(db: Db, storeId: number): Promise<Feed[]> {
-  const rows = await db
-    .selectFrom('feeds')
-    .selectAll()
-    .where('storeId', '=', storeId)
-    .orderBy('id')
-    .execute();
-  return rows.map(toFeed);
+export const feedListQuerySchema = z.strictObject({
+  limit: z.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(200).nullish(),
+});
+export type FeedListQuery = z.input<typeof feedListQuerySchema>;
+
+/** The store's feeds, oldest first, one keyset page at a time (pass `nextCursor` back as `cursor`). */
+export async function listFeeds(db: Db, storeId: number, query: FeedListQuery = {}): Promise<Page<Feed>> {
+  const q = parseInput(feedListQuerySchema, query, 'feed query');
+  let rows = db.selectFrom('feeds').selectAll().where('storeId', '=', storeId);
+  if (q.cursor) rows = rows.where('id', '>', decodeCursor(q.cursor));
+  const page = toPage(
+    await rows
+      .orderBy('id')
+      .limit(q.limit + 1)
+      .execute(),
+    q.limit,
+  );
+  return { items: page.items.map(toFeed), nextCursor: page.nextCursor };
 }
 
 export async function getFeed(db: Db, storeId: number, feedId: number): Promise<Feed> {

@@ -73,7 +73,15 @@ export const feedDetailSchema = feedSchema
   .extend({ runs: z.array(feedRunSchema).openapi({ description: 'The most recent runs, newest first' }) })
   .openapi('FeedDetail');
 
-export const feedListSchema = z.object({ items: z.array(feedSchema) }).openapi('FeedList');
+export const feedListSchema = z
+  .object({
+    items: z.array(feedSchema),
+    nextCursor: z
+      .string()
+      .nullable()
+      .openapi({ description: 'Pass as `cursor` for the next page; null at the end' }),
+  })
+  .openapi('FeedList');
 
 export const feedRunResultSchema = z
   .object({
