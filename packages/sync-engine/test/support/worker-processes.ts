@@ -16,6 +16,8 @@ export async function startWorkerProcess(env: {
   connectorConfig: unknown;
   workerId: string;
   leaseMs?: number;
+  /** How often the worker polls feed-style channels for verdicts (default 50 ms). */
+  pendingPollMs?: number;
 }): Promise<WorkerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', script], {
     env: {
@@ -24,6 +26,7 @@ export async function startWorkerProcess(env: {
       CONNECTOR_CONFIG: JSON.stringify(env.connectorConfig),
       WORKER_ID: env.workerId,
       LEASE_MS: String(env.leaseMs ?? 30_000),
+      PENDING_POLL_MS: String(env.pendingPollMs ?? 50),
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
