@@ -9,7 +9,7 @@ import { latest } from '../../lib/latest.ts';
 import { useStore } from '../../store/store-context.tsx';
 import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
 import { ChannelStatusBadge } from '../../ui/status-badge.tsx';
-import { notify } from '../../ui/toaster.tsx';
+import { channelActions, DISCONNECT_WARNING } from './channel-actions.ts';
 import { ChannelCapabilities } from './channel-capabilities.tsx';
 import { ChannelListings } from './channel-listings.tsx';
 import { ChannelSettingsForm } from './channel-settings-form.tsx';
@@ -33,40 +33,12 @@ export function ChannelPage() {
     refetchChannels();
   };
 
-  const setStatus = async (current: Channel, status: 'active' | 'paused') => {
-    const verb = status === 'paused' ? 'pause' : 'resume';
-    try {
-      changed(
-        await unwrap(
-          api.PATCH('/stores/{storeId}/channels/{channelId}', {
-            params: { path: { storeId: storeId(), channelId: current.id } },
-            body: { status },
-          }),
-        ),
-      );
-      notify('success', `${current.name} ${status === 'paused' ? 'paused' : 'resumed'}`);
-    } catch (error) {
-      notify('error', `Could not ${verb} ${current.name}`, errorMessage(error));
-    }
-  };
+  const actions = channelActions(api, storeId, changed);
 
   const disconnect = async (current: Channel) => {
     setBusy(true);
-    try {
-      changed(
-        await unwrap(
-          api.POST('/stores/{storeId}/channels/{channelId}/disconnect', {
-            params: { path: { storeId: storeId(), channelId: current.id } },
-          }),
-        ),
-      );
-      notify('success', `${current.name} disconnected`, 'Its credentials were deleted; its history is kept.');
-      setDisconnecting(false);
-    } catch (error) {
-      notify('error', `Could not disconnect ${current.name}`, errorMessage(error));
-    } finally {
-      setBusy(false);
-    }
+    if (await actions.disconnect(current)) setDisconnecting(false);
+    setBusy(false);
   };
 
   return (
@@ -91,12 +63,12 @@ export function ChannelPage() {
                   Refresh
                 </button>
                 <Show when={c().status === 'active'}>
-                  <button type="button" class="button" onClick={() => void setStatus(c(), 'paused')}>
+                  <button type="button" class="button" onClick={() => void actions.setStatus(c(), 'paused')}>
                     Pause
                   </button>
                 </Show>
                 <Show when={c().status === 'paused'}>
-                  <button type="button" class="button" onClick={() => void setStatus(c(), 'active')}>
+                  <button type="button" class="button" onClick={() => void actions.setStatus(c(), 'active')}>
                     Resume
                   </button>
                 </Show>
@@ -130,14 +102,14 @@ export function ChannelPage() {
                   <dd>
                     <Show when={c().sync.lastError} fallback="None">
                       {(err) => (
-                        <span class="error-text">
-                          {err().message ?? err().code}{' '}
+                        <>
+                          <span class="error-text">{err().message ?? err().code}</span>
                           <span class="cell-sub">
-                            {formatTime(err().at)} ({err().status === 'retrying' ? 'retrying' : 'failed'}
-                            {err().code ? `, ${err().code}` : ''}),{' '}
-                            <A href={`/stores/${storeId()}/products/${err().productId}`}>the product</A>
+                            {formatTime(err().at)}, {err().status}
+                            {err().code ? ` (${err().code})` : ''} —{' '}
+                            <A href={`/stores/${storeId()}/products/${err().productId}`}>open the product</A>
                           </span>
-                        </span>
+                        </>
                       )}
                     </Show>
                   </dd>
@@ -159,7 +131,7 @@ export function ChannelPage() {
             <ConfirmDialog
               open={disconnecting()}
               title={`Disconnect ${c().name}?`}
-              description="Pushes and order webhooks stop and the stored credentials are deleted. Its listings and Sync History are kept; saving new settings connects it again."
+              description={`${DISCONNECT_WARNING} Saving new settings connects it again.`}
               confirmLabel="Disconnect"
               busy={busy()}
               onConfirm={() => void disconnect(c())}

@@ -1,15 +1,14 @@
 import { A } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
 import { useApi } from '../../api/api-context.tsx';
-import { unwrap } from '../../api/client.ts';
 import { errorMessage } from '../../api/problem.ts';
 import type { Channel } from '../../api/types.ts';
 import { formatTime } from '../../lib/format.ts';
 import { latest } from '../../lib/latest.ts';
 import { useStore } from '../../store/store-context.tsx';
-import { Modal } from '../../ui/modal.tsx';
+import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
 import { ChannelStatusBadge } from '../../ui/status-badge.tsx';
-import { notify } from '../../ui/toaster.tsx';
+import { channelActions, DISCONNECT_WARNING } from './channel-actions.ts';
 import { ConnectChannelDialog } from './connect-channel-dialog.tsx';
 
 /** The store's channels: status, pending pushes, last push and last error; connect, pause, disconnect. */
@@ -20,43 +19,14 @@ export function ChannelsPage() {
   const [disconnecting, setDisconnecting] = createSignal<Channel>();
   const [busy, setBusy] = createSignal(false);
 
-  const setStatus = async (channel: Channel, status: 'active' | 'paused') => {
-    try {
-      await unwrap(
-        api.PATCH('/stores/{storeId}/channels/{channelId}', {
-          params: { path: { storeId: storeId(), channelId: channel.id } },
-          body: { status },
-        }),
-      );
-      notify('success', `${channel.name} ${status === 'paused' ? 'paused' : 'resumed'}`);
-      refetchChannels();
-    } catch (error) {
-      notify(
-        'error',
-        `Could not ${status === 'paused' ? 'pause' : 'resume'} ${channel.name}`,
-        errorMessage(error),
-      );
-    }
-  };
+  const actions = channelActions(api, storeId, () => refetchChannels());
 
   const disconnect = async () => {
     const channel = disconnecting();
     if (!channel) return;
     setBusy(true);
-    try {
-      await unwrap(
-        api.POST('/stores/{storeId}/channels/{channelId}/disconnect', {
-          params: { path: { storeId: storeId(), channelId: channel.id } },
-        }),
-      );
-      notify('success', `${channel.name} disconnected`, 'Its credentials were deleted; its history is kept.');
-      setDisconnecting(undefined);
-      refetchChannels();
-    } catch (error) {
-      notify('error', `Could not disconnect ${channel.name}`, errorMessage(error));
-    } finally {
-      setBusy(false);
-    }
+    if (await actions.disconnect(channel)) setDisconnecting(undefined);
+    setBusy(false);
   };
 
   return (
@@ -127,7 +97,7 @@ export function ChannelsPage() {
                         <button
                           type="button"
                           class="button button-small"
-                          onClick={() => void setStatus(channel, 'paused')}
+                          onClick={() => void actions.setStatus(channel, 'paused')}
                         >
                           Pause
                         </button>
@@ -136,7 +106,7 @@ export function ChannelsPage() {
                         <button
                           type="button"
                           class="button button-small"
-                          onClick={() => void setStatus(channel, 'active')}
+                          onClick={() => void actions.setStatus(channel, 'active')}
                         >
                           Resume
                         </button>
@@ -167,29 +137,15 @@ export function ChannelsPage() {
           refetchChannels();
         }}
       />
-      <Modal
+      <ConfirmDialog
         open={disconnecting() !== undefined}
-        onOpenChange={(open) => !open && setDisconnecting(undefined)}
         title={`Disconnect ${disconnecting()?.name ?? ''}?`}
-        description="Pushes and order webhooks stop and the stored credentials are deleted. Its listings and Sync History are kept."
-        footer={
-          <>
-            <button type="button" class="button" onClick={() => setDisconnecting(undefined)}>
-              Cancel
-            </button>
-            <button
-              type="button"
-              class="button button-danger"
-              disabled={busy()}
-              onClick={() => void disconnect()}
-            >
-              Disconnect
-            </button>
-          </>
-        }
-      >
-        <span />
-      </Modal>
+        description={DISCONNECT_WARNING}
+        confirmLabel="Disconnect"
+        busy={busy()}
+        onConfirm={() => void disconnect()}
+        onCancel={() => setDisconnecting(undefined)}
+      />
     </section>
   );
 }
