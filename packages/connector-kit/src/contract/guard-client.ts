@@ -45,7 +45,7 @@ export function guardClient<Ref extends ListingRef>(
         return failBatch(batch, error);
       }
       const items = completeByKey(batch, result.items, logger, (key): ItemResult => missingResult(key)).map(
-        (item) => checkHandle(item, logger),
+        (item) => checkPending(item, capabilities.pendingResults, logger),
       );
       return result.rateFeedback ? { items, rateFeedback: result.rateFeedback } : { items };
     },
@@ -115,17 +115,20 @@ function assertUniqueHandles(handles: readonly PendingHandle[]): void {
 }
 
 /**
- * A pending result whose handle the host could not store or poll is no promise at all: report it as a
- * transient failure, so the value is pushed again rather than waited for forever.
+ * A pending result the host cannot poll (the connector does not declare `pendingResults`, or the handle cannot
+ * be stored) is no promise at all: report it as a transient failure, so the value is pushed again rather than
+ * waited for forever.
  */
-function checkHandle(item: ItemResult, logger: Logger): ItemResult {
-  if (item.status !== 'pending' || usableHandle(item.handle)) return item;
-  logger.warn('connector gave a pending result without a usable handle', { key: item.key });
+function checkPending(item: ItemResult, pendingResults: boolean, logger: Logger): ItemResult {
+  if (item.status !== 'pending' || (pendingResults && usableHandle(item.handle))) return item;
+  logger.warn('connector gave a pending result that cannot be polled', { key: item.key });
   return {
     key: item.key,
     status: 'transient',
-    code: 'invalid_pending_handle',
-    message: `the connector's pending handle is empty or longer than ${MAX_PENDING_HANDLE} characters`,
+    code: 'invalid_pending_result',
+    message: pendingResults
+      ? `the connector's pending handle is empty or longer than ${MAX_PENDING_HANDLE} characters`
+      : 'the connector answered pending but does not declare pendingResults',
   };
 }
 

@@ -280,7 +280,19 @@ describe('the guarded client', () => {
     });
     const result = await client.setQuantities(['a', 'b', 'c'].map(update));
     expect(result.items.map((item) => item.status)).toEqual(['pending', 'transient', 'transient']);
-    expect(result.items[1]).toMatchObject({ code: 'invalid_pending_handle' });
+    expect(result.items[1]).toMatchObject({ code: 'invalid_pending_result' });
+
+    const undeclared = fakeConnector(async (batch) => ({
+      items: batch.map(({ key }) => ({ key, status: 'pending', handle: `feed-1:${key}` })),
+    })).connect({ apiKey: 'key' });
+    expect((await undeclared.client.setQuantities([update('a')])).items).toEqual([
+      {
+        key: 'k-a',
+        status: 'transient',
+        code: 'invalid_pending_result',
+        message: 'the connector answered pending but does not declare pendingResults',
+      },
+    ]);
   });
 
   it('a webhook check that throws is a rejection, a parse that throws is invalid', () => {
