@@ -137,7 +137,7 @@ async function decide(
       const code = outcome.status === 'timeout' ? 'pending_timeout' : outcome.code;
       const message =
         outcome.status === 'timeout'
-          ? `the channel gave no verdict within ${Math.round(ctx.pending.timeoutMs / 60_000)} min of accepting the push`
+          ? `the channel gave no verdict within ${duration(ctx.pending.timeoutMs)} of accepting the push`
           : outcome.message;
       const rateLimited = code === 'throttled' || code === 'rate_limited';
       const attempts = entry.attempt - (rateLimited ? 1 : 0);
@@ -158,6 +158,9 @@ async function decide(
     }
   }
 }
+
+const duration = (ms: number) =>
+  ms < 120_000 ? `${Math.round(ms / 1000)} s` : `${Math.round(ms / 60_000)} min`;
 
 const superseded = (code: string, message: string): Decision => ({
   status: 'retrying',
