@@ -153,7 +153,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         .selectAll()
         .where('id', '=', channelId)
         .executeTakeFirst();
-      if (!channel || channel.status !== 'active') return;
+      if (channel?.status !== 'active') return;
       const summary = await runChannelRound(ctx, channel);
       if (summary.claimed === 0) return;
       if (summary.claimed < (await batchSizeOf(channel))) await ctx.sleep(coalesceMs);
@@ -214,7 +214,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         .selectAll()
         .where('id', '=', channelId)
         .executeTakeFirst();
-      if (!channel || channel.status !== 'active') return { read: 0, drifted: 0 };
+      if (channel?.status !== 'active') return { read: 0, drifted: 0 };
       return sweepDrift(ctx, channel);
     },
     pollPending: () => verdicts.pollDue(),
