@@ -103,8 +103,8 @@ for (const dialect of DIALECTS) {
       it('refuses a NUL character in stored or searched text with a field error (PostgreSQL cannot hold it)', async () => {
         const at = `/stores/${world.storeId}`;
         const cases: [string, string, unknown, string, ('token' | 'cookie')?][] = [
-          ['POST', '/stores', { name: NUL }, 'name', 'cookie'],
-          ['PATCH', at, { name: NUL }, 'name'],
+          ['POST', '/stores', { name: NUL }, 'body.name', 'cookie'],
+          ['PATCH', at, { name: NUL }, 'body.name'],
           ['POST', `${at}/tokens`, { name: NUL }, 'body.name', 'cookie'],
           [
             'POST',

@@ -212,6 +212,8 @@ export function pathParamValue(world: FuzzWorld, path: string, name: string): fc
       return ids(pools.tokenIds);
     case 'entryId':
       return ids(pools.historyIds);
+    case 'adjustmentId':
+      return ids(pools.adjustmentIds);
     default:
       return anyId.map(String);
   }

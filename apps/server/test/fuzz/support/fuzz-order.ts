@@ -18,6 +18,7 @@ const POOL_OF_CREATE: Record<string, keyof IdPools> = {
   '/stores/{storeId}/purchase-orders': 'purchaseOrderIds',
   '/stores/{storeId}/work-orders': 'workOrderIds',
   '/stores/{storeId}/feeds': 'feedIds',
+  '/stores/{storeId}/adjustments': 'adjustmentIds',
 };
 
 /** Adds what a successful create made to the pools, so later operations aim at it too. */

@@ -30,6 +30,7 @@ export interface IdPools {
   /** Tokens the fuzz may revoke (never the ones it authenticates with). */
   tokenIds: number[];
   historyIds: number[];
+  adjustmentIds: number[];
 }
 
 /** A seeded app on one dialect and everything a fuzz request needs to authenticate and aim. */
@@ -125,6 +126,7 @@ export async function createFuzzWorld(dialect: DialectName): Promise<FuzzWorld> 
       feedIds: [],
       tokenIds: [],
       historyIds: [],
+      adjustmentIds: [],
     };
     const locations = (await call('GET', at('/locations'))).items as { id: number }[];
     pools.locationIds.push(
@@ -149,10 +151,11 @@ export async function createFuzzWorld(dialect: DialectName): Promise<FuzzWorld> 
       pools.productIds.push((await call('POST', at('/products'), { sku, name: sku, kind, components })).id);
     }
     pools.skus.push(...simple, ...composite.map((c) => c.sku));
-    await call('POST', at('/adjustments'), {
+    const seeded = await call('POST', at('/adjustments'), {
       reason: 'fuzz seed',
       lines: simple.map((sku, i) => ({ sku, set: 100 + i })),
     });
+    pools.adjustmentIds.push(seeded.id as number);
     sim.seed(pools.skus.map((sku) => ({ sku, quantity: 0 })));
 
     for (const name of ['Fuzz shop', 'Fuzz outlet']) {
