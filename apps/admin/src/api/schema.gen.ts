@@ -5509,7 +5509,7 @@ export interface components {
             /** @description CSV only: the column name */
             column?: string;
             /**
-             * @description The invalid field, named from the request part it came from: `body.` + a path into the JSON body (`body.lines[0].sku`, `body.name`), `query.` + the query parameter (`query.limit`), `path.` + the path parameter (`path.orderId`), `header.` + the header. Array items are `[index]`, object members `.name`. The part alone (`body`) means the whole of it. Domain checks (unknown SKU, not enough stock) name fields the same way as schema checks.
+             * @description The invalid field, named from the request part it came from: `body.` + a path into the JSON body (`body.lines[0].sku`, `body.name`), `query.` + the query parameter (`query.limit`), `path.` + the path parameter (`path.orderId`), `header.` + the header. Array items are `[index]`, object members `.name`. The part alone (`body`) means the whole of it. Domain checks (unknown SKU, not enough stock) name fields the same way as schema checks. A field without a part names the stored resource’s own field, not the request’s (running a feed that has no `url`).
              * @example body.lines[0].sku
              */
             field: string;

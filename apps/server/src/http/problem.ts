@@ -14,7 +14,8 @@ export const problemFieldSchema = z
         '(`body.lines[0].sku`, `body.name`), `query.` + the query parameter (`query.limit`), `path.` + the path ' +
         'parameter (`path.orderId`), `header.` + the header. Array items are `[index]`, object members `.name`. ' +
         'The part alone (`body`) means the whole of it. Domain checks (unknown SKU, not enough stock) name ' +
-        'fields the same way as schema checks.',
+        'fields the same way as schema checks. A field without a part names the stored resource’s own field, ' +
+        'not the request’s (running a feed that has no `url`).',
     }),
     reason: z.string().openapi({ example: 'unknown SKU "MUG-9"' }),
     row: z
