@@ -11,6 +11,8 @@ export interface ServerProcess {
   output(): string;
   /** CPU time the process (every thread) has used so far, in milliseconds (Linux: /proc). */
   cpuMs(): number;
+  /** CPU time of the process's main (JavaScript) thread alone: the one that serves HTTP and runs the sync loop. */
+  mainThreadCpuMs(): number;
   /** SIGTERM, SIGKILL after `graceMs`; resolves with the exit code. */
   stop(graceMs?: number): Promise<number | null>;
 }
@@ -64,7 +66,8 @@ export async function startServerProcess(
     url,
     child,
     output: () => out,
-    cpuMs: () => processCpuMs(child.pid!),
+    cpuMs: () => cpuMsOf(`/proc/${child.pid}/stat`),
+    mainThreadCpuMs: () => cpuMsOf(`/proc/${child.pid}/task/${child.pid}/stat`),
     async stop(graceMs = 20_000) {
       if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
       child.kill('SIGTERM');
@@ -90,9 +93,12 @@ export async function startServerProcess(
   throw new Error(`ballast serve exited early with ${child.exitCode}:\n${out}`);
 }
 
-/** utime + stime of a process from /proc/<pid>/stat, in ms (clock ticks are 100 per second on Linux). */
-function processCpuMs(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+/**
+ * utime + stime from a /proc stat file (a process's, or one thread's under /proc/<pid>/task), in ms (clock ticks
+ * are 100 per second on Linux).
+ */
+function cpuMsOf(statFile: string): number {
+  const stat = readFileSync(statFile, 'utf8');
   // Fields after the command name (which may hold spaces) start at state: utime and stime are 14 and 15.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return (Number(fields[11]) + Number(fields[12])) * 10;
