@@ -46,6 +46,7 @@ export type {
 } from './contract/quantity-update.ts';
 export { MAX_PENDING_HANDLE } from './contract/quantity-update.ts';
 export type { CostBucketStatus, QuotaStatus, RateFeedback } from './contract/rate-feedback.ts';
+export { secretConfigFields, secretSetting } from './contract/secret-settings.ts';
 export type { ChannelErrorInit } from './errors/channel-error.ts';
 export { ChannelError } from './errors/channel-error.ts';
 export { classifyError } from './errors/classify-error.ts';
