@@ -1,3 +1,4 @@
+import { secretSetting } from '@ballast/connector-kit';
 import { z } from 'zod';
 import { API_VERSION_PATTERN, DEFAULT_API_VERSION, isAtLeast, OLDEST_API_VERSION } from './api-version.ts';
 import { LOCATION_GID } from './listing-ref.ts';
@@ -20,7 +21,7 @@ export const shopifyConfigSchema = z.object({
     .toLowerCase()
     .regex(/^[a-zA-Z0-9][a-zA-Z0-9-]*\.myshopify\.com$/, 'must be the shop’s *.myshopify.com domain'),
   /** Admin API access token of the custom app (`shpat_...`). */
-  accessToken: z.string().min(1).meta({ secret: true }),
+  accessToken: secretSetting(z.string().min(1)),
   /** Admin API version, e.g. `2026-04`; decides how compare-and-set and idempotency are spelled. */
   apiVersion: z
     .string()
@@ -45,7 +46,7 @@ export const shopifyConfigSchema = z.object({
    */
   bucketSize: z.number().int().min(100).max(100_000).optional(),
   /** The app's client secret: order webhooks are signed with it. Without it order webhooks are off. */
-  appSecret: z.string().min(1).meta({ secret: true }).optional(),
+  appSecret: secretSetting(z.string().min(1)).optional(),
   /** Per-request timeout. */
   timeoutMs: z.number().int().min(100).max(120_000).default(15_000),
   /** Base URL replacing `https://{shopDomain}` (a proxy, a sandbox or the simulator); http allowed. */

@@ -1,4 +1,4 @@
-import { ConnectorConfigError } from '@ballast/connector-kit';
+import { ConnectorConfigError, secretConfigFields } from '@ballast/connector-kit';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { DEFAULT_API_VERSION, shopifyConfigSchema, shopifyConnector } from '../src/index.ts';
@@ -63,5 +63,6 @@ describe('config', () => {
     expect(schema.properties.accessToken?.secret).toBe(true);
     expect(schema.properties.appSecret?.secret).toBe(true);
     expect(schema.properties.shopDomain?.secret).toBeUndefined();
+    expect(secretConfigFields(shopifyConfigSchema)).toEqual(['accessToken', 'appSecret']);
   });
 });

@@ -1,15 +1,18 @@
+import { secretSetting } from '@ballast/connector-kit';
 import { z } from 'zod';
 
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
 
 /** A Standard Webhooks secret: `whsec_` then the base64 key (at least 16 bytes). */
-const secret = z
-  .string()
-  .regex(/^whsec_[A-Za-z0-9+/]+={0,2}$/, 'must be whsec_ followed by a base64 key')
-  .refine(
-    (value) => Buffer.from(value.slice('whsec_'.length), 'base64').length >= 16,
-    'the key must be at least 16 bytes',
-  );
+const secret = secretSetting(
+  z
+    .string()
+    .regex(/^whsec_[A-Za-z0-9+/]+={0,2}$/, 'must be whsec_ followed by a base64 key')
+    .refine(
+      (value) => Buffer.from(value.slice('whsec_'.length), 'base64').length >= 16,
+      'the key must be at least 16 bytes',
+    ),
+);
 
 /** The merchant's settings for the webhook connector. */
 export const webhookConfigSchema = z.object({

@@ -1,6 +1,6 @@
-import { ConnectorConfigError } from '@ballast/connector-kit';
+import { ConnectorConfigError, secretConfigFields } from '@ballast/connector-kit';
 import { describe, expect, it } from 'vitest';
-import { webhookConnector } from '../src/index.ts';
+import { webhookConfigSchema, webhookConnector } from '../src/index.ts';
 import { TEST_SECRET } from './fixtures.ts';
 
 const minimal = { endpointUrl: 'https://erp.example.com/ballast/inventory', signingSecret: TEST_SECRET };
@@ -73,5 +73,9 @@ describe('webhook config', () => {
       readBackUrl: 'https://erp.example.com/stock',
     });
     expect(withReadBack.client.readQuantities).toBeTypeOf('function');
+  });
+
+  it('marks both signing secrets as secrets, and nothing else', () => {
+    expect(secretConfigFields(webhookConfigSchema)).toEqual(['signingSecret', 'orderSigningSecret']);
   });
 });

@@ -1,3 +1,4 @@
+import { secretSetting } from '@ballast/connector-kit';
 import { z } from 'zod';
 
 /** How requests prove who they are: WooCommerce accepts Basic auth only over TLS. */
@@ -20,9 +21,9 @@ export const wooConfigSchema = z.object({
   /** The WordPress site's home address (a subdirectory install keeps its path): `{siteUrl}/wp-json/wc/v3`. */
   siteUrl,
   /** REST API key (`ck_...`) from WooCommerce > Settings > Advanced > REST API, Read/Write. */
-  consumerKey: credential.meta({ secret: true }),
+  consumerKey: secretSetting(credential),
   /** Its secret (`cs_...`). */
-  consumerSecret: credential.meta({ secret: true }),
+  consumerSecret: secretSetting(credential),
   /**
    * `basic` (HTTP Basic) or `oauth1` (OAuth 1.0a one-legged, HMAC-SHA256 in the query string). Unset:
    * `basic` for https, `oauth1` for http, as WooCommerce itself decides. `basic` over http only makes
@@ -31,7 +32,7 @@ export const wooConfigSchema = z.object({
    */
   authMode: z.enum(['basic', 'oauth1']).optional(),
   /** The secret set on the `order.created` webhook in WooCommerce; without it order webhooks are off. */
-  webhookSecret: credential.meta({ secret: true }).optional(),
+  webhookSecret: secretSetting(credential).optional(),
   /** Updates per batch call; a site may lower WooCommerce's limit of 100 with a filter. */
   batchSize: z.number().int().min(1).max(WOO_BATCH_LIMIT).default(WOO_BATCH_LIMIT),
   /**

@@ -1,4 +1,4 @@
-import { ConnectorConfigError } from '@ballast/connector-kit';
+import { ConnectorConfigError, secretConfigFields } from '@ballast/connector-kit';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { authModeOf, wooConfigSchema, wooConnector } from '../src/index.ts';
@@ -50,6 +50,7 @@ describe('config', () => {
       .filter(([, p]) => p.secret === true)
       .map(([name]) => name);
     expect(secrets.sort()).toEqual(['consumerKey', 'consumerSecret', 'webhookSecret']);
+    expect(secretConfigFields(wooConfigSchema)).toEqual(['consumerKey', 'consumerSecret', 'webhookSecret']);
     expect(schema.required.sort()).toEqual(['consumerKey', 'consumerSecret', 'siteUrl']);
   });
 
