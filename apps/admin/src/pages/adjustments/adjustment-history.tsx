@@ -2,7 +2,6 @@ import { A, useSearchParams } from '@solidjs/router';
 import { createMemo, createSignal, For, Index, Show } from 'solid-js';
 import { useApi } from '../../api/api-context.tsx';
 import { unwrap } from '../../api/client.ts';
-import { errorMessage } from '../../api/problem.ts';
 import type { components } from '../../api/schema.gen.ts';
 import {
   type AdjustmentQuery,
@@ -12,8 +11,11 @@ import {
   readAdjustmentQuery,
 } from '../../lib/adjustment-query.ts';
 import { formatTime } from '../../lib/format.ts';
+import { keysetQuery } from '../../lib/keyset-query.ts';
 import { createPagedList } from '../../lib/paged-list.ts';
 import { useStore } from '../../store/store-context.tsx';
+import { DayRangeFields } from '../../ui/day-range-fields.tsx';
+import { ListTable } from '../../ui/list-table.tsx';
 import { Pager } from '../../ui/pager.tsx';
 
 type Adjustment = components['schemas']['Adjustment'];
@@ -49,7 +51,7 @@ export function AdjustmentHistory(props: { version: number }) {
         api.GET('/stores/{storeId}/adjustments', {
           params: {
             path: { storeId: key.storeId },
-            query: { ...adjustmentApiQuery(key.query), limit: PAGE_SIZE, ...(cursor && { cursor }) },
+            query: { ...adjustmentApiQuery(key.query), ...keysetQuery(PAGE_SIZE, cursor) },
           },
         }),
       ),
@@ -79,90 +81,55 @@ export function AdjustmentHistory(props: { version: number }) {
             onChange={(e) => setQuery({ sku: e.currentTarget.value.trim() })}
           />
         </form>
-        <div class="field">
-          <label class="field-label" for="adjustment-from">
-            From
-          </label>
-          <input
-            id="adjustment-from"
-            class="input"
-            type="date"
-            value={query().fromDay}
-            onChange={(e) => setQuery({ fromDay: e.currentTarget.value })}
-          />
-        </div>
-        <div class="field">
-          <label class="field-label" for="adjustment-to">
-            To
-          </label>
-          <input
-            id="adjustment-to"
-            class="input"
-            type="date"
-            value={query().toDay}
-            onChange={(e) => setQuery({ toDay: e.currentTarget.value })}
-          />
-        </div>
+        <DayRangeFields id="adjustment" range={query()} onChange={setQuery} />
       </search>
-      <Show when={list.error()}>
-        <p class="form-error" role="alert">
-          {errorMessage(list.error())}
-        </p>
-      </Show>
-      <div class="table-scroll">
-        <table class="table" aria-label="Adjustments" aria-busy={list.loading()}>
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">Reason</th>
-              <th scope="col">By</th>
-              <th scope="col">SKU</th>
-              <th scope="col">Location</th>
-              <th scope="col">Change</th>
-              <th scope="col" class="num">
-                Before
-              </th>
-              <th scope="col" class="num">
-                After
-              </th>
-            </tr>
-          </thead>
-          <For each={list.items()}>
-            {(adjustment) => (
-              <tbody class="adjustment" data-adjustment-id={adjustment.id}>
-                <Index each={adjustment.lines}>
-                  {(line, i) => (
-                    <tr data-sku={line().sku}>
-                      <Show when={i === 0}>
-                        <td rowSpan={adjustment.lines.length}>{formatTime(adjustment.createdAt)}</td>
-                        <td rowSpan={adjustment.lines.length}>
-                          {adjustment.reason}
-                          <Show when={adjustment.note}>
-                            <span class="cell-sub">{adjustment.note}</span>
-                          </Show>
-                        </td>
-                        <td rowSpan={adjustment.lines.length}>{madeBy(adjustment)}</td>
-                      </Show>
-                      <td>
-                        <A class="sku" href={`/stores/${storeId()}/products/${line().productId}`}>
-                          {line().sku}
-                        </A>
+      <ListTable
+        list={list}
+        label="Adjustments"
+        columns={[
+          'When',
+          'Reason',
+          'By',
+          'SKU',
+          'Location',
+          'Change',
+          { label: 'Before', numeric: true },
+          { label: 'After', numeric: true },
+        ]}
+        empty="No adjustments match."
+      >
+        <For each={list.items()}>
+          {(adjustment) => (
+            <tbody class="adjustment" data-adjustment-id={adjustment.id}>
+              <Index each={adjustment.lines}>
+                {(line, i) => (
+                  <tr data-sku={line().sku}>
+                    <Show when={i === 0}>
+                      <td rowSpan={adjustment.lines.length}>{formatTime(adjustment.createdAt)}</td>
+                      <td rowSpan={adjustment.lines.length}>
+                        {adjustment.reason}
+                        <Show when={adjustment.note}>
+                          <span class="cell-sub">{adjustment.note}</span>
+                        </Show>
                       </td>
-                      <td>{locationName(line().locationId) ?? `#${line().locationId}`}</td>
-                      <td>{describeLineChange(line())}</td>
-                      <td class="num">{line().before}</td>
-                      <td class="num">{line().after}</td>
-                    </tr>
-                  )}
-                </Index>
-              </tbody>
-            )}
-          </For>
-        </table>
-      </div>
-      <Show when={!list.loading() && list.items().length === 0 && !list.error()}>
-        <p class="empty">No adjustments match.</p>
-      </Show>
+                      <td rowSpan={adjustment.lines.length}>{madeBy(adjustment)}</td>
+                    </Show>
+                    <td>
+                      <A class="sku" href={`/stores/${storeId()}/products/${line().productId}`}>
+                        {line().sku}
+                      </A>
+                    </td>
+                    <td>{locationName(line().locationId) ?? `#${line().locationId}`}</td>
+                    <td>{describeLineChange(line())}</td>
+                    <td class="num">{line().before}</td>
+                    <td class="num">{line().after}</td>
+                  </tr>
+                )}
+              </Index>
+            </tbody>
+          )}
+        </For>
+      </ListTable>
       <Pager label="Adjustment pages" list={list} />
     </section>
   );

@@ -1,12 +1,14 @@
 import { A } from '@solidjs/router';
-import { createSignal, For, Show } from 'solid-js';
+import { createSignal, For } from 'solid-js';
 import { useApi } from '../../api/api-context.tsx';
 import { unwrap } from '../../api/client.ts';
 import { errorMessage } from '../../api/problem.ts';
 import type { Channel } from '../../api/types.ts';
 import { formatQuantity, formatTime, plural } from '../../lib/format.ts';
+import { keysetQuery } from '../../lib/keyset-query.ts';
 import { channelItemId, LISTING_STATUS_LABELS, listingStatus } from '../../lib/listing-status.ts';
 import { createPagedList } from '../../lib/paged-list.ts';
+import { ListTable } from '../../ui/list-table.tsx';
 import { Pager } from '../../ui/pager.tsx';
 import { notify } from '../../ui/toaster.tsx';
 
@@ -21,7 +23,7 @@ export function ChannelListings(props: { storeId: number; channel: Channel }) {
     (path, cursor) =>
       unwrap(
         api.GET('/stores/{storeId}/channels/{channelId}/listings', {
-          params: { path, query: { limit: PAGE_SIZE, ...(cursor && { cursor }) } },
+          params: { path, query: keysetQuery(PAGE_SIZE, cursor) },
         }),
       ),
   );
@@ -68,53 +70,41 @@ export function ChannelListings(props: { storeId: number; channel: Channel }) {
           {matching() ? 'Matching…' : 'Match listings by SKU'}
         </button>
       </header>
-      <Show when={list.error()}>
-        <p class="form-error" role="alert">
-          {errorMessage(list.error())}
-        </p>
-      </Show>
-      <div class="table-scroll">
-        <table class="table" aria-label="Listings" aria-busy={list.loading()}>
-          <thead>
-            <tr>
-              <th scope="col">SKU</th>
-              <th scope="col">Channel item</th>
-              <th scope="col">Last pushed</th>
-              <th scope="col" class="num">
-                Pushed
-              </th>
-              <th scope="col" class="num">
-                Channel reported
-              </th>
-              <th scope="col">Status</th>
-            </tr>
-          </thead>
-          <tbody>
-            <For each={list.items()}>
-              {(listing) => (
-                <tr data-sku={listing.sku}>
-                  <td>
-                    <A class="sku" href={`/stores/${props.storeId}/products/${listing.productId}`}>
-                      {listing.sku}
-                    </A>
-                    <span class="cell-sub">{listing.productName}</span>
-                  </td>
-                  <td>
-                    <code>{channelItemId(listing.channelRef)}</code>
-                  </td>
-                  <td>{listing.lastPushedAt === null ? 'Never' : formatTime(listing.lastPushedAt)}</td>
-                  <td class="num">{formatQuantity(listing.lastPushedQuantity)}</td>
-                  <td class="num">{formatQuantity(listing.channelQuantity)}</td>
-                  <td>{LISTING_STATUS_LABELS[listingStatus(listing)]}</td>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
-      </div>
-      <Show when={!list.loading() && list.items().length === 0 && !list.error()}>
-        <p class="empty">No listing linked yet. Match listings by SKU to link the channel's items.</p>
-      </Show>
+      <ListTable
+        list={list}
+        label="Listings"
+        columns={[
+          'SKU',
+          'Channel item',
+          'Last pushed',
+          { label: 'Pushed', numeric: true },
+          { label: 'Channel reported', numeric: true },
+          'Status',
+        ]}
+        empty="No listing linked yet. Match listings by SKU to link the channel's items."
+      >
+        <tbody>
+          <For each={list.items()}>
+            {(listing) => (
+              <tr data-sku={listing.sku}>
+                <td>
+                  <A class="sku" href={`/stores/${props.storeId}/products/${listing.productId}`}>
+                    {listing.sku}
+                  </A>
+                  <span class="cell-sub">{listing.productName}</span>
+                </td>
+                <td>
+                  <code>{channelItemId(listing.channelRef)}</code>
+                </td>
+                <td>{listing.lastPushedAt === null ? 'Never' : formatTime(listing.lastPushedAt)}</td>
+                <td class="num">{formatQuantity(listing.lastPushedQuantity)}</td>
+                <td class="num">{formatQuantity(listing.channelQuantity)}</td>
+                <td>{LISTING_STATUS_LABELS[listingStatus(listing)]}</td>
+              </tr>
+            )}
+          </For>
+        </tbody>
+      </ListTable>
       <Pager label="Listing pages" list={list} />
     </section>
   );

@@ -2,10 +2,11 @@ import { A } from '@solidjs/router';
 import { For, Show } from 'solid-js';
 import { useApi } from '../../api/api-context.tsx';
 import { unwrap } from '../../api/client.ts';
-import { errorMessage } from '../../api/problem.ts';
 import type { components } from '../../api/schema.gen.ts';
 import { formatTime } from '../../lib/format.ts';
+import { keysetQuery } from '../../lib/keyset-query.ts';
 import { createPagedList } from '../../lib/paged-list.ts';
+import { ListTable } from '../../ui/list-table.tsx';
 import { Pager } from '../../ui/pager.tsx';
 
 type WebhookDelivery = components['schemas']['WebhookDelivery'];
@@ -37,7 +38,7 @@ export function WebhookDeliveries(props: { storeId: number; channelId: number })
     ({ storeId, channelId }, cursor) =>
       unwrap(
         api.GET('/stores/{storeId}/channels/{channelId}/webhook-deliveries', {
-          params: { path: { storeId, channelId }, query: { limit: PAGE_SIZE, ...(cursor && { cursor }) } },
+          params: { path: { storeId, channelId }, query: keysetQuery(PAGE_SIZE, cursor) },
         }),
       ),
   );
@@ -49,57 +50,44 @@ export function WebhookDeliveries(props: { storeId: number; channelId: number })
           Refresh
         </button>
       </header>
-      <Show when={list.error()}>
-        <p class="form-error" role="alert">
-          {errorMessage(list.error())}
-        </p>
-      </Show>
-      <div class="table-scroll">
-        <table class="table" aria-label="Webhook deliveries" aria-busy={list.loading()}>
-          <thead>
-            <tr>
-              <th scope="col">Received</th>
-              <th scope="col">Event</th>
-              <th scope="col">Status</th>
-              <th scope="col">Duplicate</th>
-            </tr>
-          </thead>
-          <tbody>
-            <For each={list.items()}>
-              {(delivery) => (
-                <tr data-delivery-id={delivery.id}>
-                  <td>{formatTime(delivery.receivedAt)}</td>
-                  <td>
-                    {eventOf(delivery)}
-                    <Show when={delivery.deliveryId}>
-                      <span class="cell-sub">Delivery {delivery.deliveryId}</span>
-                    </Show>
-                  </td>
-                  <td>
-                    <span class={`badge badge-${STATUS[delivery.status].tone}`}>
-                      {STATUS[delivery.status].label}
-                    </span>
-                    <Show when={delivery.salesOrderId}>
-                      {(orderId) => (
-                        <A class="cell-sub" href={`/stores/${props.storeId}/sales-orders/${orderId()}`}>
-                          Sales order #{orderId()}
-                        </A>
-                      )}
-                    </Show>
-                    <Show when={delivery.error}>
-                      <span class="cell-sub error-text">{delivery.error}</span>
-                    </Show>
-                  </td>
-                  <td>{delivery.status === 'duplicate' ? 'Yes' : 'No'}</td>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
-      </div>
-      <Show when={!list.loading() && list.items().length === 0 && !list.error()}>
-        <p class="empty">No order webhook received yet.</p>
-      </Show>
+      <ListTable
+        list={list}
+        label="Webhook deliveries"
+        columns={['Received', 'Event', 'Status', 'Duplicate']}
+        empty="No order webhook received yet."
+      >
+        <tbody>
+          <For each={list.items()}>
+            {(delivery) => (
+              <tr data-delivery-id={delivery.id}>
+                <td>{formatTime(delivery.receivedAt)}</td>
+                <td>
+                  {eventOf(delivery)}
+                  <Show when={delivery.deliveryId}>
+                    <span class="cell-sub">Delivery {delivery.deliveryId}</span>
+                  </Show>
+                </td>
+                <td>
+                  <span class={`badge badge-${STATUS[delivery.status].tone}`}>
+                    {STATUS[delivery.status].label}
+                  </span>
+                  <Show when={delivery.salesOrderId}>
+                    {(orderId) => (
+                      <A class="cell-sub" href={`/stores/${props.storeId}/sales-orders/${orderId()}`}>
+                        Sales order #{orderId()}
+                      </A>
+                    )}
+                  </Show>
+                  <Show when={delivery.error}>
+                    <span class="cell-sub error-text">{delivery.error}</span>
+                  </Show>
+                </td>
+                <td>{delivery.status === 'duplicate' ? 'Yes' : 'No'}</td>
+              </tr>
+            )}
+          </For>
+        </tbody>
+      </ListTable>
       <Pager label="Webhook delivery pages" list={list} />
     </section>
   );

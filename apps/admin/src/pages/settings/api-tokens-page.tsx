@@ -4,9 +4,12 @@ import { unwrap } from '../../api/client.ts';
 import { errorMessage } from '../../api/problem.ts';
 import type { components } from '../../api/schema.gen.ts';
 import { formatTime } from '../../lib/format.ts';
+import { keysetQuery } from '../../lib/keyset-query.ts';
 import { createPagedList } from '../../lib/paged-list.ts';
 import { useStore } from '../../store/store-context.tsx';
 import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
+import { ACTIONS_COLUMN } from '../../ui/data-table.tsx';
+import { ListTable } from '../../ui/list-table.tsx';
 import { Pager } from '../../ui/pager.tsx';
 import { notify } from '../../ui/toaster.tsx';
 import { CreateTokenDialog } from './create-token-dialog.tsx';
@@ -22,7 +25,7 @@ export function ApiTokensPage() {
   const list = createPagedList(storeId, PAGE_SIZE, (id, cursor) =>
     unwrap(
       api.GET('/stores/{storeId}/tokens', {
-        params: { path: { storeId: id }, query: { limit: PAGE_SIZE, ...(cursor && { cursor }) } },
+        params: { path: { storeId: id }, query: keysetQuery(PAGE_SIZE, cursor) },
       }),
     ),
   );
@@ -64,59 +67,42 @@ export function ApiTokensPage() {
         Scripts and integrations call the Ballast API for this store with a token. Each one is shown once,
         when it is created.
       </p>
-      <Show when={list.error()}>
-        <p class="form-error" role="alert">
-          {errorMessage(list.error())}
-        </p>
-      </Show>
-      <div class="table-scroll">
-        <table class="table" aria-label="API tokens" aria-busy={list.loading()}>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Prefix</th>
-              <th scope="col">Created</th>
-              <th scope="col">Last used</th>
-              <th scope="col">Revoked</th>
-              <th scope="col">
-                <span class="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            <For each={list.items()}>
-              {(token) => (
-                <tr data-token-id={token.id} classList={{ 'row-muted': token.revokedAt !== null }}>
-                  <td>
-                    <strong>{token.name}</strong>
-                  </td>
-                  <td>
-                    <code>{token.prefix}…</code>
-                  </td>
-                  <td>{formatTime(token.createdAt)}</td>
-                  <td>{token.lastUsedAt === null ? 'Never' : formatTime(token.lastUsedAt)}</td>
-                  <td>{token.revokedAt === null ? '—' : formatTime(token.revokedAt)}</td>
-                  <td class="row-actions">
-                    <Show when={token.revokedAt === null}>
-                      <button
-                        type="button"
-                        class="button button-small button-danger"
-                        aria-label={`Revoke ${token.name}`}
-                        onClick={() => setRevoking(token)}
-                      >
-                        Revoke
-                      </button>
-                    </Show>
-                  </td>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
-      </div>
-      <Show when={!list.loading() && list.items().length === 0 && !list.error()}>
-        <p class="empty">No API tokens yet.</p>
-      </Show>
+      <ListTable
+        list={list}
+        label="API tokens"
+        columns={['Name', 'Prefix', 'Created', 'Last used', 'Revoked', ACTIONS_COLUMN]}
+        empty="No API tokens yet."
+      >
+        <tbody>
+          <For each={list.items()}>
+            {(token) => (
+              <tr data-token-id={token.id} classList={{ 'row-muted': token.revokedAt !== null }}>
+                <td>
+                  <strong>{token.name}</strong>
+                </td>
+                <td>
+                  <code>{token.prefix}…</code>
+                </td>
+                <td>{formatTime(token.createdAt)}</td>
+                <td>{token.lastUsedAt === null ? 'Never' : formatTime(token.lastUsedAt)}</td>
+                <td>{token.revokedAt === null ? '—' : formatTime(token.revokedAt)}</td>
+                <td class="row-actions">
+                  <Show when={token.revokedAt === null}>
+                    <button
+                      type="button"
+                      class="button button-small button-danger"
+                      aria-label={`Revoke ${token.name}`}
+                      onClick={() => setRevoking(token)}
+                    >
+                      Revoke
+                    </button>
+                  </Show>
+                </td>
+              </tr>
+            )}
+          </For>
+        </tbody>
+      </ListTable>
       <Pager label="API token pages" list={list} />
       <CreateTokenDialog
         storeId={storeId()}

@@ -2,7 +2,6 @@ import { useSearchParams } from '@solidjs/router';
 import { createEffect, createMemo, createSignal, For, on, onCleanup, Show } from 'solid-js';
 import { useApi } from '../../api/api-context.tsx';
 import { unwrap } from '../../api/client.ts';
-import { errorMessage } from '../../api/problem.ts';
 import type { SyncHistoryEntry } from '../../api/types.ts';
 import { formatQuantity, formatTime, humanize } from '../../lib/format.ts';
 import {
@@ -15,8 +14,11 @@ import {
   SYNC_STATUSES,
   streamSearch,
 } from '../../lib/history-query.ts';
+import { keysetQuery } from '../../lib/keyset-query.ts';
 import { latest } from '../../lib/latest.ts';
 import { useStore } from '../../store/store-context.tsx';
+import { DayRangeFields } from '../../ui/day-range-fields.tsx';
+import { ListTable } from '../../ui/list-table.tsx';
 import { SelectField } from '../../ui/select-field.tsx';
 import { StatusBadge } from '../../ui/status-badge.tsx';
 import { ExplanationView } from './explanation-view.tsx';
@@ -47,7 +49,7 @@ export function SyncHistoryPage() {
   const [fresh, setFresh] = createSignal(new Set<number>());
   const [live, setLive] = createSignal<'connecting' | 'live' | 'off' | 'stopped'>('off');
 
-  async function load(cursor: string | null) {
+  async function load(cursor?: string) {
     setLoading(true);
     setError(undefined);
     try {
@@ -55,7 +57,7 @@ export function SyncHistoryPage() {
         api.GET('/stores/{storeId}/sync-history', {
           params: {
             path: { storeId: storeId() },
-            query: { ...historyApiQuery(query()), limit: PAGE_SIZE, ...(cursor && { cursor }) },
+            query: { ...historyApiQuery(query()), ...keysetQuery(PAGE_SIZE, cursor) },
           },
         }),
       );
@@ -68,7 +70,7 @@ export function SyncHistoryPage() {
     }
   }
 
-  createEffect(on([storeId, query], () => void load(null)));
+  createEffect(on([storeId, query], () => void load()));
 
   // New entries arrive over Server-Sent Events with the same filters; the browser reconnects by itself and
   // resumes after the last id it saw.
@@ -131,64 +133,28 @@ export function SyncHistoryPage() {
           ]}
           onChange={(value) => setQuery({ status: value as HistoryQuery['status'] })}
         />
-        <div class="field">
-          <label class="field-label" for="history-from">
-            From
-          </label>
-          <input
-            id="history-from"
-            class="input"
-            type="date"
-            value={query().fromDay}
-            onChange={(e) => setQuery({ fromDay: e.currentTarget.value })}
-          />
-        </div>
-        <div class="field">
-          <label class="field-label" for="history-to">
-            To
-          </label>
-          <input
-            id="history-to"
-            class="input"
-            type="date"
-            value={query().toDay}
-            onChange={(e) => setQuery({ toDay: e.currentTarget.value })}
-          />
-        </div>
+        <DayRangeFields id="history" range={query()} onChange={setQuery} />
       </search>
 
-      <Show when={error()}>
-        <p class="form-error" role="alert">
-          Sync History could not be loaded: {errorMessage(error())}
-        </p>
-      </Show>
-
-      <div class="table-scroll">
-        <table class="table history-table" aria-label="Sync History" aria-busy={loading()}>
-          <thead>
-            <tr>
-              <th scope="col">Time</th>
-              <th scope="col">Product</th>
-              <th scope="col">Channel</th>
-              <th scope="col">Status</th>
-              <th scope="col" class="num">
-                Quantity sent
-              </th>
-              <th scope="col" class="num">
-                Previous quantity
-              </th>
-              <th scope="col">Cause</th>
-              <th scope="col">
-                <span class="sr-only">Details</span>
-              </th>
-            </tr>
-          </thead>
-          <For each={entries()}>{(entry) => <HistoryRow entry={entry} fresh={fresh().has(entry.id)} />}</For>
-        </table>
-      </div>
-      <Show when={!loading() && entries().length === 0 && !error()}>
-        <p class="empty">No pushes match these filters yet.</p>
-      </Show>
+      <ListTable
+        list={{ items: entries, loading, error }}
+        label="Sync History"
+        class="history-table"
+        columns={[
+          'Time',
+          'Product',
+          'Channel',
+          'Status',
+          { label: 'Quantity sent', numeric: true },
+          { label: 'Previous quantity', numeric: true },
+          'Cause',
+          { label: 'Details', hidden: true },
+        ]}
+        empty="No pushes match these filters yet."
+        errorLead="Sync History could not be loaded: "
+      >
+        <For each={entries()}>{(entry) => <HistoryRow entry={entry} fresh={fresh().has(entry.id)} />}</For>
+      </ListTable>
       <div class="pager">
         <Show when={nextCursor()}>
           {(cursor) => (
