@@ -163,7 +163,7 @@ for (const dialect of DIALECTS) {
         expect(paused.items.every((c) => c.status === 'paused')).toBe(true);
       });
 
-      it('renames, pauses, resumes, re-scopes and replaces the config', async () => {
+      it('renames, pauses, resumes, re-scopes and edits the config', async () => {
         const channel = await connect({ name: 'Editable' });
         const patch = (body: unknown) => call('PATCH', `${channels()}/${channel.id}`, { body });
         expect((await patch({ name: 'Renamed', status: 'paused' })).body).toMatchObject({
@@ -173,13 +173,13 @@ for (const dialect of DIALECTS) {
         const scoped = await patch({ locationIds: [s.store.defaultLocationId], status: 'active' });
         expect(scoped.body).toMatchObject({ status: 'active', locationIds: [s.store.defaultLocationId] });
 
-        const rotated = { endpointUrl: config.endpointUrl, signingSecret: SIM_SECRET, batchSize: 5 };
-        const replaced = await patch({ config: rotated });
-        expect(replaced.status).toBe(200);
-        expect((replaced.body as ChannelBody).configuredFields.sort()).toEqual(
-          ['batchSize', 'endpointUrl', 'signingSecret'].sort(),
+        // The edit is merged: what it leaves out is kept (channel-config-edit.test.ts has the details).
+        const edited = await patch({ config: { batchSize: 5, lookupUrl: null } });
+        expect(edited.status).toBe(200);
+        expect((edited.body as ChannelBody).configuredFields.sort()).toEqual(
+          ['batchSize', 'endpointUrl', 'requestsPerSecond', 'signingSecret', 'timeoutMs'].sort(),
         );
-        expect((replaced.body as ChannelBody).capabilities?.maxBatch).toBe(5);
+        expect((edited.body as ChannelBody).capabilities?.maxBatch).toBe(5);
       });
 
       it('replacing the config retries the channel’s waiting pushes now, with a fresh budget', async () => {
@@ -342,7 +342,9 @@ for (const dialect of DIALECTS) {
         const path = `${channels()}/${channel.id}`;
         expectProblem(await call('PATCH', path, { body: { status: 'disconnected' } }), 422, ['body.status']);
         expectProblem(
-          await call('PATCH', path, { body: { name: 'Other', config: { endpointUrl: 'nope' } } }),
+          await call('PATCH', path, {
+            body: { name: 'Other', config: { endpointUrl: 'nope', signingSecret: null } },
+          }),
           422,
           ['body.config.endpointUrl', 'body.config.signingSecret'],
         );

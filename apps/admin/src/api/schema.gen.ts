@@ -972,8 +972,8 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Rename, pause or resume a channel, change its locations, or replace its config
-         * @description Resuming, changing locations or replacing the config pushes every auto-synced product again. Resuming a disconnected channel needs a new `config`.
+         * Rename, pause or resume a channel, change its locations, or edit its config
+         * @description Resuming, changing locations or sending `config` pushes every auto-synced product again (and makes pushes waiting on a failure due now). `config` is merged into the stored settings: send only what changes; secrets left out or blank are kept. Resuming a disconnected channel needs a complete `config`.
          */
         patch: {
             parameters: {
@@ -5137,10 +5137,21 @@ export interface components {
             /** @description What this channel can do with its config; null when it cannot be used */
             capabilities: components["schemas"]["ConnectorCapabilities"] | null;
             /**
-             * @description Config settings that have a value. Values, credentials above all, are never returned.
+             * @description The stored values of the settings that are not secret (the connector’s `secretFields`), as set; a setting left unset is absent (its default applies). Secrets are never returned: `configuredFields` says which are set. Null when the channel has no config (disconnected) or its connector is not installed on this server.
+             * @example {
+             *       "endpointUrl": "https://erp.example.com/ballast",
+             *       "batchSize": 50
+             *     }
+             */
+            config: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * @description Config settings that have a value, secrets included (their values are never returned).
              * @example [
              *       "endpointUrl",
-             *       "signingSecret"
+             *       "signingSecret",
+             *       "batchSize"
              *     ]
              */
             configuredFields: string[];
@@ -5170,7 +5181,7 @@ export interface components {
         };
         ChannelConnect: {
             /**
-             * @description The connector’s settings, as described by `configSchema` in `GET /connectors`. Validated by the connector, stored encrypted, never returned.
+             * @description The connector’s settings, as described by `configSchema` in `GET /connectors`. Validated by the connector and stored encrypted. Secret settings (`secretFields`) are never returned; the others come back as the channel’s `config`.
              * @example {
              *       "endpointUrl": "https://erp.example.com/ballast",
              *       "signingSecret": "whsec_..."
@@ -5240,10 +5251,11 @@ export interface components {
         };
         ChannelUpdate: {
             /**
-             * @description Replaces the whole config (rotated credentials, a new endpoint)
+             * @description Changes to the connector’s settings, merged into the stored ones (JSON Merge Patch): a setting left out keeps its value; `null` clears it (the connector’s default applies; a required setting cannot be cleared); a secret setting (the connector’s `secretFields`) sent as `""` or left out keeps its stored value, so editing one setting never needs the credentials again. Nested objects merge setting by setting; arrays are replaced. The merged config is validated by the connector (422 names each invalid setting as `body.config.<path>`) and stored encrypted. A disconnected channel has nothing stored: send every required setting.
              * @example {
-             *       "endpointUrl": "https://erp.example.com/ballast",
-             *       "signingSecret": "whsec_..."
+             *       "batchSize": 50,
+             *       "readBackUrl": null,
+             *       "signingSecret": ""
              *     }
              */
             config?: {

@@ -25,9 +25,20 @@ export const channelSchema = z
       .array(z.number().int())
       .nullable()
       .openapi({ description: 'The locations the channel counts; null = every location' }),
+    config: z
+      .record(z.string(), z.unknown())
+      .nullable()
+      .openapi({
+        description:
+          'The stored values of the settings that are not secret (the connector’s `secretFields`), as set; a ' +
+          'setting left unset is absent (its default applies). Secrets are never returned: ' +
+          '`configuredFields` says which are set. Null when the channel has no config (disconnected) or its ' +
+          'connector is not installed on this server.',
+        example: { endpointUrl: 'https://erp.example.com/ballast', batchSize: 50 },
+      }),
     configuredFields: z.array(z.string()).openapi({
-      description: 'Config settings that have a value. Values, credentials above all, are never returned.',
-      example: ['endpointUrl', 'signingSecret'],
+      description: 'Config settings that have a value, secrets included (their values are never returned).',
+      example: ['endpointUrl', 'signingSecret', 'batchSize'],
     }),
     capabilities: orNull(capabilitiesSchema).openapi({
       description: 'What this channel can do with its config; null when it cannot be used',

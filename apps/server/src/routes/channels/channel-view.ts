@@ -2,13 +2,15 @@ import type { Channel } from '@ballast/core';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../app-env.ts';
 import { configuredFields, openChannelConfig } from '../../connectors/channel-config.ts';
+import { connectorConfigForm } from '../../connectors/config-json-schema.ts';
+import { visibleSettings } from '../../connectors/visible-settings.ts';
 import { capabilitiesView } from '../connectors/capabilities-schema.ts';
 import type { ChannelView } from './channel-schema.ts';
 import { channelSyncStates } from './channel-sync-state.ts';
 
 /**
- * Channels as the API shows them. The config is decrypted here only to say which settings are set and what
- * the channel can do; no value of it leaves this function.
+ * Channels as the API shows them. The config is decrypted here to show the settings that are not secret, say
+ * which are set and what the channel can do; no secret value leaves this function.
  */
 export async function channelViews(
   c: Context<AppEnv>,
@@ -55,6 +57,8 @@ export async function channelViews(
       name: channel.name,
       status: channel.status,
       locationIds: channel.locationIds,
+      config:
+        connector && config !== undefined ? visibleSettings(config, connectorConfigForm(connector)) : null,
       configuredFields: configuredFields(config),
       capabilities,
       webhookUrl: capabilities?.orderWebhooks ? `${origin}/webhooks/${channel.id}` : null,

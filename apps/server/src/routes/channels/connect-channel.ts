@@ -11,7 +11,8 @@ import { channelView } from './channel-view.ts';
 export const channelConfigSchema = z.record(z.string(), z.unknown()).openapi({
   description:
     'The connector’s settings, as described by `configSchema` in `GET /connectors`. Validated by the ' +
-    'connector, stored encrypted, never returned.',
+    'connector and stored encrypted. Secret settings (`secretFields`) are never returned; the others come ' +
+    'back as the channel’s `config`.',
   example: { endpointUrl: 'https://erp.example.com/ballast', signingSecret: 'whsec_...' },
 });
 

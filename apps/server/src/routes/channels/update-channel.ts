@@ -1,5 +1,6 @@
 import {
   type ChannelUpdate,
+  type Db,
   getChannel,
   getChannelConfigCiphertext,
   InvalidStateError,
@@ -8,8 +9,15 @@ import {
 } from '@ballast/core';
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../app-env.ts';
-import { assertValidChannelConfig, sealChannelConfig } from '../../connectors/channel-config.ts';
+import {
+  assertValidChannelConfig,
+  openChannelConfig,
+  sealChannelConfig,
+} from '../../connectors/channel-config.ts';
+import { connectorConfigForm } from '../../connectors/config-json-schema.ts';
+import { mergeChannelConfig } from '../../connectors/merge-channel-config.ts';
 import { resetChannelBackoff } from '../../connectors/reset-channel-backoff.ts';
+import type { SecretBox } from '../../deps.ts';
 import { HttpProblem, problem } from '../../http/problem.ts';
 import { fieldErrorsIn } from '../shared/field-errors-in.ts';
 import { storeIdOf } from '../shared/params.ts';
@@ -17,7 +25,19 @@ import { errorResponses, jsonContent } from '../shared/responses.ts';
 import { channelParamsSchema } from './channel-params.ts';
 import { channelSchema } from './channel-schema.ts';
 import { channelView } from './channel-view.ts';
-import { channelConfigSchema, locationIdsSchema } from './connect-channel.ts';
+import { locationIdsSchema } from './connect-channel.ts';
+
+const configEditSchema = z.record(z.string(), z.unknown()).openapi({
+  description:
+    'Changes to the connector’s settings, merged into the stored ones (JSON Merge Patch): a setting left out ' +
+    'keeps its value; `null` clears it (the connector’s default applies; a required setting cannot be ' +
+    'cleared); a secret setting (the connector’s `secretFields`) sent as `""` or left out keeps its stored ' +
+    'value, so editing one setting never needs the credentials again. Nested objects merge setting by ' +
+    'setting; arrays are replaced. The merged config is validated by the connector (422 names each invalid ' +
+    'setting as `body.config.<path>`) and stored encrypted. A disconnected channel has nothing stored: send ' +
+    'every required setting.',
+  example: { batchSize: 50, readBackUrl: null, signingSecret: '' },
+});
 
 const bodySchema = z
   .object({
@@ -27,9 +47,7 @@ const bodySchema = z
       .enum(['active', 'paused'])
       .optional()
       .openapi({ description: 'Pause or resume pushes (disconnect has its own endpoint)' }),
-    config: channelConfigSchema
-      .optional()
-      .openapi({ description: 'Replaces the whole config (rotated credentials, a new endpoint)' }),
+    config: configEditSchema.optional(),
   })
   .strict()
   .openapi('ChannelUpdate');
@@ -38,10 +56,11 @@ const route = createRoute({
   method: 'patch',
   path: '/stores/{storeId}/channels/{channelId}',
   tags: ['Channels'],
-  summary: 'Rename, pause or resume a channel, change its locations, or replace its config',
+  summary: 'Rename, pause or resume a channel, change its locations, or edit its config',
   description:
-    'Resuming, changing locations or replacing the config pushes every auto-synced product again. ' +
-    'Resuming a disconnected channel needs a new `config`.',
+    'Resuming, changing locations or sending `config` pushes every auto-synced product again (and makes ' +
+    'pushes waiting on a failure due now). `config` is merged into the stored settings: send only what ' +
+    'changes; secrets left out or blank are kept. Resuming a disconnected channel needs a complete `config`.',
   request: { params: channelParamsSchema, body: { content: jsonContent(bodySchema), required: true } },
   responses: { 200: { description: 'The channel', content: jsonContent(channelSchema) }, ...errorResponses },
 });
@@ -65,8 +84,11 @@ export function registerUpdateChannel(app: OpenAPIHono<AppEnv>): void {
           problem(409, 'invalid_state', `connector "${current.connectorId}" is not installed on this server`),
         );
       }
-      await fieldErrorsIn('body', () => assertValidChannelConfig(connector, body.config));
-      update.configCiphertext = sealChannelConfig(deps.secrets, body.config);
+      const stored = await storedConfig(deps.secrets, deps.db, storeId, current.id);
+      const secretFields = new Set(connectorConfigForm(connector).secretFields);
+      const merged = mergeChannelConfig(stored, body.config, secretFields);
+      await fieldErrorsIn('body', () => assertValidChannelConfig(connector, merged));
+      update.configCiphertext = sealChannelConfig(deps.secrets, merged);
     }
     if (body.status === 'active' && body.config === undefined) {
       const stored = await getChannelConfigCiphertext(deps.db, storeId, current.id);
@@ -92,4 +114,23 @@ export function registerUpdateChannel(app: OpenAPIHono<AppEnv>): void {
     if (channel.status === 'active') deps.notifySync();
     return c.json(await channelView(c, storeId, channel), 200);
   });
+}
+
+/**
+ * The channel's config to merge an edit into: nothing when it has none (disconnected) or when it was sealed
+ * under another server secret and cannot be read (the edit must then be complete, as on connect).
+ */
+async function storedConfig(
+  secrets: SecretBox,
+  db: Db,
+  storeId: number,
+  channelId: number,
+): Promise<unknown> {
+  const ciphertext = await getChannelConfigCiphertext(db, storeId, channelId);
+  if (ciphertext === null) return undefined;
+  try {
+    return openChannelConfig(secrets, ciphertext);
+  } catch {
+    return undefined;
+  }
 }

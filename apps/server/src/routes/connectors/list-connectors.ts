@@ -31,7 +31,7 @@ export function registerListConnectors(app: OpenAPIHono<AppEnv>): void {
         description: connector.description,
         capabilities: capabilities ? capabilitiesView(capabilities) : null,
         configSchema: jsonSchema,
-        secretFields,
+        secretFields: [...secretFields],
       };
     });
     return c.json({ items }, 200);
