@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { DialectName } from '@ballast/core';
 import { z } from 'zod';
+import { durationSetting, formatDuration } from './duration-setting.ts';
 
 export type Role = 'all' | 'api' | 'worker';
 
@@ -29,6 +30,15 @@ export interface Config {
   trustedOrigins: string[];
   /** Mark session cookies `Secure` (default: when the public URL is https). */
   secureCookies: boolean;
+  /**
+   * Feed-style channels: from a push they accepted to the first poll for its verdict, and between polls
+   * while it is not ready (default 60 s).
+   */
+  pendingPollIntervalMs: number;
+  /** A verdict still missing this long after the push was accepted is given up on: pushed again (default 6 h). */
+  pendingTimeoutMs: number;
+  /** Time between drift sweeps (read back every channel that can, re-push what drifted; default 15 min). */
+  driftSweepIntervalMs: number;
 }
 
 /** Command-line flags that override their environment variable. */
@@ -40,6 +50,9 @@ export interface ConfigFlags {
   role?: string | undefined;
   demo?: boolean | undefined;
   publicUrl?: string | undefined;
+  pendingPollInterval?: string | undefined;
+  pendingTimeout?: string | undefined;
+  driftSweepInterval?: string | undefined;
 }
 
 /** A configuration value is missing or wrong; `variable` names the environment variable to fix. */
@@ -61,7 +74,17 @@ const FLAG_OF: Record<string, string> = {
   ROLE: '--role',
   BALLAST_DEMO: '--demo / --no-demo',
   PUBLIC_URL: '--public-url',
+  BALLAST_PENDING_POLL_INTERVAL: '--pending-poll-interval',
+  BALLAST_PENDING_TIMEOUT: '--pending-timeout',
+  BALLAST_DRIFT_SWEEP_INTERVAL: '--drift-sweep-interval',
 };
+
+/** The sync engine's own defaults (a test holds them equal to `defaultPendingSettings`). */
+export const SYNC_DEFAULTS = {
+  pendingPollIntervalMs: 60_000,
+  pendingTimeoutMs: 6 * 3_600_000,
+  driftSweepIntervalMs: 15 * 60_000,
+} as const;
 
 const booleanish = z
   .string()
@@ -108,6 +131,11 @@ const envSchema = z.object({
     .pipe(z.array(origin))
     .optional(),
   BALLAST_SECURE_COOKIES: booleanish.optional(),
+  // A poll costs channel budget: not more than once a second. Feeds take hours at most.
+  BALLAST_PENDING_POLL_INTERVAL: durationSetting(1_000, 86_400_000).optional(),
+  BALLAST_PENDING_TIMEOUT: durationSetting(60_000, 30 * 86_400_000).optional(),
+  // Every sweep reads back every listing of every channel: not more often than once a minute.
+  BALLAST_DRIFT_SWEEP_INTERVAL: durationSetting(60_000, 7 * 86_400_000).optional(),
 });
 
 const isPostgresUrl = (url: string) => /^postgres(ql)?:\/\/./.test(url) && URL.canParse(url);
@@ -144,6 +172,15 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
   const sqliteFile = dialect === 'sqlite' ? databaseUrl.replace(/^sqlite:(\/\/)?/, '') : null;
   const freshDataDir = sqliteFile !== null && (sqliteFile === ':memory:' || !existsSync(sqliteFile));
 
+  const pendingPollIntervalMs = env.BALLAST_PENDING_POLL_INTERVAL ?? SYNC_DEFAULTS.pendingPollIntervalMs;
+  const pendingTimeoutMs = env.BALLAST_PENDING_TIMEOUT ?? SYNC_DEFAULTS.pendingTimeoutMs;
+  if (pendingTimeoutMs < pendingPollIntervalMs) {
+    throw new ConfigError(
+      'BALLAST_PENDING_TIMEOUT',
+      `must be at least the verdict poll interval (BALLAST_PENDING_POLL_INTERVAL, ` +
+        `${formatDuration(pendingPollIntervalMs)}), or no verdict is ever polled before it is given up on`,
+    );
+  }
   const publicUrl = env.PUBLIC_URL ?? `http://${browserHost(env.HOST)}:${env.PORT}`;
   const publicOrigin = new URL(publicUrl).origin;
   return {
@@ -159,6 +196,9 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
     publicUrl,
     trustedOrigins: [...new Set([publicOrigin, ...(env.BALLAST_TRUSTED_ORIGINS ?? [])])],
     secureCookies: env.BALLAST_SECURE_COOKIES ?? publicOrigin.startsWith('https:'),
+    pendingPollIntervalMs,
+    pendingTimeoutMs,
+    driftSweepIntervalMs: env.BALLAST_DRIFT_SWEEP_INTERVAL ?? SYNC_DEFAULTS.driftSweepIntervalMs,
   };
 }
 
@@ -172,6 +212,11 @@ function withFlags(env: Record<string, string | undefined>, flags: ConfigFlags):
     ...(flags.role !== undefined && { ROLE: flags.role }),
     ...(flags.demo !== undefined && { BALLAST_DEMO: String(flags.demo) }),
     ...(flags.publicUrl !== undefined && { PUBLIC_URL: flags.publicUrl }),
+    ...(flags.pendingPollInterval !== undefined && {
+      BALLAST_PENDING_POLL_INTERVAL: flags.pendingPollInterval,
+    }),
+    ...(flags.pendingTimeout !== undefined && { BALLAST_PENDING_TIMEOUT: flags.pendingTimeout }),
+    ...(flags.driftSweepInterval !== undefined && { BALLAST_DRIFT_SWEEP_INTERVAL: flags.driftSweepInterval }),
   };
   // An empty variable (`PORT=`) means "not set", as shells and compose files use it.
   const result: Record<string, string> = {};

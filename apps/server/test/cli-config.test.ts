@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { defaultPendingSettings } from '@ballast/sync-engine';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../src/config.ts';
 
@@ -39,7 +40,40 @@ describe('loadConfig', () => {
       publicUrl: 'http://127.0.0.1:8080',
       trustedOrigins: ['http://127.0.0.1:8080'],
       secureCookies: false,
+      pendingPollIntervalMs: defaultPendingSettings.pollIntervalMs,
+      pendingTimeoutMs: defaultPendingSettings.timeoutMs,
+      driftSweepIntervalMs: 15 * 60_000,
     });
+  });
+
+  it('reads the sync engine’s intervals as durations with a unit, flags over the environment', () => {
+    expect(
+      load({
+        BALLAST_PENDING_POLL_INTERVAL: '90s',
+        BALLAST_PENDING_TIMEOUT: ' 1.5h ',
+        BALLAST_DRIFT_SWEEP_INTERVAL: '2d',
+      }),
+    ).toMatchObject({
+      pendingPollIntervalMs: 90_000,
+      pendingTimeoutMs: 5_400_000,
+      driftSweepIntervalMs: 172_800_000,
+    });
+    expect(
+      load(
+        {
+          BALLAST_PENDING_POLL_INTERVAL: '90s',
+          BALLAST_PENDING_TIMEOUT: '2h',
+          BALLAST_DRIFT_SWEEP_INTERVAL: '1h',
+        },
+        { pendingPollInterval: '1500ms', pendingTimeout: '10m', driftSweepInterval: '5m' },
+      ),
+    ).toMatchObject({
+      pendingPollIntervalMs: 1_500,
+      pendingTimeoutMs: 600_000,
+      driftSweepIntervalMs: 300_000,
+    });
+    // An empty variable is unset, as for every other setting.
+    expect(load({ BALLAST_PENDING_TIMEOUT: '' }).pendingTimeoutMs).toBe(defaultPendingSettings.timeoutMs);
   });
 
   it('generates a secret on a fresh folder in <dataDir>/secret with mode 0600, says so, and reuses it', () => {
@@ -108,6 +142,22 @@ describe('loadConfig', () => {
       [{ PUBLIC_URL: 'ftp://x' }, 'PUBLIC_URL', /http\(s\) URL/],
       [{ BALLAST_TRUSTED_ORIGINS: 'https://ok.example,nope' }, 'BALLAST_TRUSTED_ORIGINS', /http\(s\) URL/],
       [{ DATABASE_URL: 'postgres://db/x' }, 'BALLAST_SECRET', /required with a PostgreSQL DATABASE_URL/],
+      [
+        { BALLAST_PENDING_POLL_INTERVAL: '60' },
+        'BALLAST_PENDING_POLL_INTERVAL',
+        /BALLAST_PENDING_POLL_INTERVAL \(or --pending-poll-interval\): expected a duration with its unit, like 500ms, 90s, 15m or 6h \(got "60"\)/,
+      ],
+      [{ BALLAST_PENDING_POLL_INTERVAL: '500ms' }, 'BALLAST_PENDING_POLL_INTERVAL', /between 1s and 1d/],
+      [{ BALLAST_PENDING_TIMEOUT: 'soon' }, 'BALLAST_PENDING_TIMEOUT', /expected a duration/],
+      [{ BALLAST_PENDING_TIMEOUT: '31d' }, 'BALLAST_PENDING_TIMEOUT', /between 1m and 30d \(got "31d"\)/],
+      [
+        { BALLAST_PENDING_POLL_INTERVAL: '2h', BALLAST_PENDING_TIMEOUT: '1h' },
+        'BALLAST_PENDING_TIMEOUT',
+        /at least the verdict poll interval \(BALLAST_PENDING_POLL_INTERVAL, 2h\)/,
+      ],
+      [{ BALLAST_PENDING_TIMEOUT: '30s' }, 'BALLAST_PENDING_TIMEOUT', /between 1m and 30d/],
+      [{ BALLAST_DRIFT_SWEEP_INTERVAL: '-5m' }, 'BALLAST_DRIFT_SWEEP_INTERVAL', /expected a duration/],
+      [{ BALLAST_DRIFT_SWEEP_INTERVAL: '10s' }, 'BALLAST_DRIFT_SWEEP_INTERVAL', /between 1m and 7d/],
     ];
     for (const [env, variable, message] of cases) {
       const error = errorOf(() => load(env));

@@ -98,6 +98,13 @@ describe('ballast CLI', { timeout: 180_000 }, () => {
       }
       expect(runs[0]!.stdout).toMatch(/serve[\s\S]*migrate[\s\S]*user[\s\S]*token[\s\S]*import/);
       expect(runs[3]!.stdout).toContain('--store-name <name>');
+      for (const variable of [
+        'BALLAST_PENDING_POLL_INTERVAL',
+        'BALLAST_PENDING_TIMEOUT',
+        'BALLAST_DRIFT_SWEEP_INTERVAL',
+      ]) {
+        expect(runs[1]!.stdout.replaceAll(/\s+/g, ' ')).toContain(`env ${variable}, default`);
+      }
       expect(runs[5]!.stdout).toContain('line N, column C: message');
     });
 
@@ -140,12 +147,16 @@ describe('ballast CLI', { timeout: 180_000 }, () => {
         ballast(['migrate'], { BALLAST_DATA_DIR: dir, DATABASE_URL: 'mysql://db/ballast' }),
         ballast(['migrate'], { BALLAST_DATA_DIR: dir, DATABASE_URL: 'postgres://127.0.0.1:1/none' }),
         ballast(['serve', '--role', 'everything'], { BALLAST_DATA_DIR: dir }),
+        ballast(['serve', '--pending-timeout', '30'], { BALLAST_DATA_DIR: dir }),
       ]);
-      expect(runs.map((r) => r.code)).toEqual([2, 2, 2, 2]);
+      expect(runs.map((r) => r.code)).toEqual([2, 2, 2, 2, 2]);
       expect(runs[0]!.stderr).toContain('invalid configuration: PORT (or --port): expected a port number');
       expect(runs[1]!.stderr).toContain('invalid configuration: DATABASE_URL (or --database-url)');
       expect(runs[2]!.stderr).toContain('invalid configuration: BALLAST_SECRET');
       expect(runs[3]!.stderr).toContain("argument 'everything' is invalid");
+      expect(runs[4]!.stderr).toContain(
+        'invalid configuration: BALLAST_PENDING_TIMEOUT (or --pending-timeout): expected a duration with its unit',
+      );
       expect(() => statSync(join(dir, 'ballast.db'))).toThrow();
     });
   });

@@ -2,6 +2,8 @@ export type { ClaimOptions } from './claim/claim-pairs.ts';
 export { channelsWithDuePairs, claimPairs } from './claim/claim-pairs.ts';
 export type { ResolveChannelConfig } from './clients/channel-connections.ts';
 export { ChannelConnections } from './clients/channel-connections.ts';
+export type { PendingSettings } from './pending/pending-settings.ts';
+export { defaultPendingSettings } from './pending/pending-settings.ts';
 export type { VerdictSummary } from './pending/verdict-summary.ts';
 export type { GateState, RateState } from './rate/rate-state.ts';
 export { initialRateState, observe, reserve } from './rate/rate-state.ts';

@@ -8,6 +8,9 @@ interface ServeOptions {
   role?: string;
   demo?: boolean;
   publicUrl?: string;
+  pendingPollInterval?: string;
+  pendingTimeout?: string;
+  driftSweepInterval?: string;
 }
 
 export function addServeCommand(program: Command, io: CliIo): void {
@@ -34,6 +37,21 @@ export function addServeCommand(program: Command, io: CliIo): void {
       '--public-url <url>',
       'where browsers reach the server; its origin is trusted for cookies (env PUBLIC_URL)',
     )
+    .option(
+      '--pending-poll-interval <duration>',
+      'feed-style channels: wait from an accepted push to the first poll for its verdict, and between polls ' +
+        '(env BALLAST_PENDING_POLL_INTERVAL, default 60s; 1s to 1d)',
+    )
+    .option(
+      '--pending-timeout <duration>',
+      'feed-style channels: give up on a verdict this long after the push was accepted and push again ' +
+        '(env BALLAST_PENDING_TIMEOUT, default 6h; 1m to 30d, at least the poll interval)',
+    )
+    .option(
+      '--drift-sweep-interval <duration>',
+      'time between drift sweeps, which read quantities back from channels and re-push what drifted ' +
+        '(env BALLAST_DRIFT_SWEEP_INTERVAL, default 15m; 1m to 7d)',
+    )
     .addHelpText(
       'after',
       `
@@ -41,7 +59,10 @@ Examples:
   $ ballast serve                                   # SQLite in ./data, API and admin on http://127.0.0.1:8080
   $ ballast serve --host 0.0.0.0 --port 9000 --no-demo
   $ DATABASE_URL=postgres://ballast@db/ballast BALLAST_SECRET=... ballast serve --role api
-  $ DATABASE_URL=postgres://ballast@db/ballast BALLAST_SECRET=... ballast serve --role worker`,
+  $ DATABASE_URL=postgres://ballast@db/ballast BALLAST_SECRET=... ballast serve --role worker
+  $ ballast serve --pending-poll-interval 5m --pending-timeout 12h --drift-sweep-interval 1h
+
+Durations take a unit: ms, s, m, h or d (90s, 15m, 1.5h).`,
     )
     .action(async (options: ServeOptions, command: Command) => {
       const config = commandConfig(command, io, options);
