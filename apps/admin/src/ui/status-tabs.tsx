@@ -2,14 +2,19 @@ import { Tabs } from '@kobalte/core/tabs';
 import { For } from 'solid-js';
 
 /** Tabs that filter a list by status (arrow keys move between them). The list itself sits below. */
-export function StatusTabs(props: {
+export function StatusTabs<T extends string>(props: {
   label: string;
-  tabs: { value: string; label: string }[];
-  value: string;
-  onChange: (value: string) => void;
+  tabs: { value: T; label: string }[];
+  value: T;
+  onChange: (value: T) => void;
 }) {
   return (
-    <Tabs value={props.value} onChange={props.onChange} class="tabs" aria-label={props.label}>
+    <Tabs
+      value={props.value}
+      onChange={(value) => props.onChange(value as T)}
+      class="tabs"
+      aria-label={props.label}
+    >
       <Tabs.List class="tabs-list">
         <For each={props.tabs}>
           {(tab) => (
