@@ -3,12 +3,10 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Logger } from '@ballast/connector-kit';
 import { openDatabase } from '@ballast/core';
-import { createSyncEngine, type SyncEngine } from '@ballast/sync-engine';
 import { serveAdmin } from './admin/serve-admin.ts';
 import { createApp } from './app.ts';
 import { createSessionAuth } from './auth/session-auth.ts';
-import { channelConfigResolver } from './connectors/channel-config.ts';
-import { connectorRegistry, installedConnectors } from './connectors/installed-connectors.ts';
+import { connectorRegistry } from './connectors/installed-connectors.ts';
 import { type RunningDemo, startDemo } from './demo/start-demo.ts';
 import type { AppDeps } from './deps.ts';
 import { startFeedScheduler } from './feeds/feed-scheduler.ts';
@@ -20,6 +18,8 @@ import { type DriftSweeper, startDriftSweeper } from './start/drift-sweeper.ts';
 import { runAsLeader } from './start/leader-task.ts';
 import { migrateDatabase } from './start/migrate-database.ts';
 import { type HttpServer, serveHttp } from './start/serve-http.ts';
+import { startSyncLoop } from './sync/start-sync-loop.ts';
+import type { SyncControl } from './sync/sync-control.ts';
 import { registerWebhooks } from './webhooks/register-webhooks.ts';
 
 export { migrateDatabase } from './start/migrate-database.ts';
@@ -62,6 +62,11 @@ export interface StartServerOptions {
   demoOrderIntervalMs?: readonly [number, number];
   /** PostgreSQL connections per process (default 10). */
   poolSize?: number;
+  /**
+   * Run the sync loop in a worker thread of its own (default: in role `all` on a database file or PostgreSQL),
+   * so request handling and pushes use separate cores.
+   */
+  syncThread?: boolean;
 }
 
 export interface RunningServer {
@@ -70,7 +75,7 @@ export interface RunningServer {
   url: string | undefined;
   deps: AppDeps;
   /** The sync loop (roles `worker` and `all`). */
-  engine: SyncEngine | undefined;
+  engine: SyncControl | undefined;
   demo: RunningDemo | undefined;
   /** Stops everything in order (HTTP, schedulers, sync loop, database). Safe to call twice. */
   stop(): Promise<void>;
@@ -104,7 +109,7 @@ export async function startServer(
   });
   const { db } = database;
   let http: HttpServer | undefined;
-  let engine: SyncEngine | undefined;
+  let engine: SyncControl | undefined;
   let sweeper: DriftSweeper | undefined;
   let feeds: { stop(): Promise<void> } | undefined;
   let demo: RunningDemo | undefined;
@@ -135,14 +140,21 @@ export async function startServer(
     const secrets = createSecretBox(config.secret);
     const metrics = new Metrics({ db });
     if (role === 'all' || role === 'worker') {
-      engine = createSyncEngine({
+      engine = await startSyncLoop({
         db,
-        connectors: installedConnectors,
-        resolveChannelConfig: channelConfigResolver(secrets),
+        databaseUrl: config.databaseUrl,
+        secret: config.secret,
+        secrets,
         workerId,
         logger,
         onEvent: metrics.onSyncEvent,
-        ...(options.pollIntervalMs !== undefined && { pollIntervalMs: options.pollIntervalMs }),
+        settings: {
+          ...(options.pollIntervalMs !== undefined && { pollIntervalMs: options.pollIntervalMs }),
+        },
+        ...(options.poolSize !== undefined && { poolSize: options.poolSize }),
+        // With the API in the same process, the loop gets a thread (and a core) of its own. An in-memory
+        // SQLite database cannot be opened from another thread.
+        thread: options.syncThread ?? (role === 'all' && sqliteFile !== ':memory:'),
       });
     }
     const sync = engine;

@@ -237,4 +237,47 @@ describe('startServer in-process', () => {
       await db.cleanup();
     }
   });
+
+  it('role all on a database file runs the sync loop in a thread of its own: pushes, metrics, drift sweep, stop', async () => {
+    const db = await databaseFor('sqlite');
+    const { sim, config } = await startSimulatorChannel({ readBack: true });
+    const quiet = { debug() {}, info() {}, warn() {}, error() {} };
+    const server = await startServer({ ...base(db.url), port: 0 }, { handleSignals: false, logger: quiet });
+    try {
+      const store = await createStore(db.t.db, { name: 'Thread store' });
+      const { secret: token } = await createApiToken(db.t.db, store.id, 'thread');
+      const api = async (method: string, path: string, body?: unknown) => {
+        const res = await fetch(`${server.url}/api/v1/stores/${store.id}${path}`, {
+          method,
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          ...(body !== undefined && { body: JSON.stringify(body) }),
+        });
+        expect(res.status, await res.clone().text()).toBeLessThan(300);
+        return (await res.json()) as { id: number };
+      };
+      sim.seed([{ sku: 'MUG', quantity: 0 }]);
+      const channel = await api('POST', '/channels', { connectorId: 'webhook', name: 'Sim', config });
+      await api('POST', '/products', { sku: 'MUG', name: 'Mug', autoSync: true });
+      await api('POST', '/adjustments', { reason: 'count', lines: [{ sku: 'MUG', set: 7 }] });
+      await eventually(() => sim.quantityOf('MUG') === 7, 'the first push');
+
+      // Pushes are counted by the main thread's metrics from the loop's events.
+      await eventually(
+        async () =>
+          /ballast_sync_pushes_total\{[^}]*status="succeeded"[^}]*\} [1-9]/.test(
+            await (await fetch(`${server.url}/metrics`)).text(),
+          ),
+        'the push in the metrics',
+      );
+
+      // A manual edit on the channel: the sweep (asked of the thread) finds it and the loop puts 7 back.
+      sim.seed([{ sku: 'MUG', quantity: 2 }]);
+      expect(await server.engine!.sweepDrift(channel.id)).toEqual({ read: 1, drifted: 1 });
+      await eventually(() => sim.quantityOf('MUG') === 7, 'the drift repaired');
+    } finally {
+      await server.stop();
+      await sim.close();
+      await db.cleanup();
+    }
+  });
 });

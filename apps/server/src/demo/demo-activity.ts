@@ -8,7 +8,7 @@ import {
   receivePurchaseOrder,
   shipSalesOrder,
 } from '@ballast/core';
-import type { SyncEngine } from '@ballast/sync-engine';
+import type { SyncControl } from '../sync/sync-control.ts';
 import { DEMO_PRODUCTS } from './demo-catalog.ts';
 
 export interface DemoActivityOptions {
@@ -19,7 +19,7 @@ export interface DemoActivityOptions {
   /** This server's order webhook URL for the demo channel: orders arrive the way a real channel sends them. */
   webhookUrl: string;
   /** In `all` mode: used to show drift repair right after a simulated manual edit on the web store. */
-  engine?: SyncEngine | undefined;
+  engine?: SyncControl | undefined;
   /** Time between two rounds of activity: a random value in [min, max] ms. */
   intervalMs: readonly [number, number];
   logger: Logger;

@@ -6,10 +6,10 @@ import {
   type WebhookSimulator,
 } from '@ballast/connector-webhook/simulator';
 import { type Db, listListings, markDirty } from '@ballast/core';
-import type { SyncEngine } from '@ballast/sync-engine';
 import { createApiToken, listApiTokens, revokeApiToken } from '../auth/api-tokens.ts';
 import { resetChannelBackoff } from '../connectors/reset-channel-backoff.ts';
 import type { AppDeps } from '../deps.ts';
+import type { SyncControl } from '../sync/sync-control.ts';
 import { startDemoActivity } from './demo-activity.ts';
 import { DEMO_PRODUCTS, DEMO_STORE_NAME, DEMO_TOKEN_NAME } from './demo-catalog.ts';
 import { ensureDemoUser } from './demo-user.ts';
@@ -21,7 +21,7 @@ export interface DemoOptions {
   apiUrl: string;
   /** Where people open the admin (the configured public URL). */
   publicUrl: string;
-  engine?: SyncEngine | undefined;
+  engine?: SyncControl | undefined;
   /** The server secret: the demo user's password is derived from it (see `ensureDemoUser`). */
   serverSecret: string;
   logger: Logger;

@@ -1,11 +1,11 @@
 import type { Logger } from '@ballast/connector-kit';
 import type { Db } from '@ballast/core';
-import type { SyncEngine } from '@ballast/sync-engine';
+import type { SyncControl } from '../sync/sync-control.ts';
 import { claimJobLease } from './job-lease.ts';
 
 export interface DriftSweeperOptions {
   db: Db;
-  engine: SyncEngine;
+  engine: SyncControl;
   /** Time between sweeps of the whole cluster (every worker tries; one per interval wins the lease). */
   intervalMs: number;
   logger: Logger;

@@ -1,0 +1,24 @@
+import type { DriftSweepSummary, SyncEvent } from '@ballast/sync-engine';
+
+/** What the sync thread is started with: plain data (a thread shares no objects with the one that starts it). */
+export interface SyncThreadData {
+  databaseUrl: string;
+  secret: string;
+  workerId: string;
+  poolSize?: number;
+  /** Numeric engine settings (poll intervals, leases); the thread builds connectors and credentials itself. */
+  settings: Record<string, number>;
+}
+
+export type ToSyncThread =
+  | { type: 'start' }
+  | { type: 'wake' }
+  | { type: 'sweep'; id: number; channelId: number }
+  | { type: 'stop' };
+
+export type FromSyncThread =
+  | { type: 'ready' }
+  | { type: 'events'; events: SyncEvent[] }
+  | { type: 'swept'; id: number; summary: DriftSweepSummary }
+  | { type: 'sweepFailed'; id: number; message: string }
+  | { type: 'stopped' };
