@@ -1,10 +1,13 @@
 import { createEffect, createMemo, createResource, createSignal, on, Show } from 'solid-js';
 import { useApi } from '../../api/api-context.tsx';
 import { unwrap } from '../../api/client.ts';
-import { ApiError, errorMessage } from '../../api/problem.ts';
+import { errorMessage } from '../../api/problem.ts';
 import type { Channel } from '../../api/types.ts';
 import { configFieldOf, configFields, configFromValues, initialValues } from '../../lib/config-form.ts';
+import { createFormSubmit } from '../../lib/form-submit.ts';
 import { latest } from '../../lib/latest.ts';
+import { ErrorAlert } from '../../ui/error-alert.tsx';
+import { FormFooter } from '../../ui/form-footer.tsx';
 import { notify } from '../../ui/toaster.tsx';
 import { ConfigFormFields } from './config-form-fields.tsx';
 
@@ -24,9 +27,6 @@ export function ChannelSettingsForm(props: {
   const fields = createMemo(() => configFields(connector()?.configSchema));
   const configured = createMemo(() => new Set(props.channel.configuredFields));
   const [values, setValues] = createSignal<Record<string, string | boolean>>({});
-  const [errors, setErrors] = createSignal(new Map<string, string>());
-  const [formError, setFormError] = createSignal<string>();
-  const [busy, setBusy] = createSignal(false);
   // A setting the channel has starts blank rather than at the connector's default, which may not be its value.
   const startValues = () => {
     const values = initialValues(fields());
@@ -42,13 +42,13 @@ export function ChannelSettingsForm(props: {
       .filter((f) => configured().has(f.name))
       .map((f) => f.label);
 
-  const submit = async (event: SubmitEvent) => {
-    event.preventDefault();
+  // The server names config fields `body.config.<name>`; the form's fields are keyed by the bare name.
+  const form = createFormSubmit(async () => {
     const { config, errors: local } = configFromValues(fields(), values());
-    setErrors(local);
-    setFormError(undefined);
-    if (local.size > 0) return;
-    setBusy(true);
+    if (local.size > 0) {
+      form.reject(local);
+      return;
+    }
     try {
       const channel = await unwrap(
         api.PATCH('/stores/{storeId}/channels/{channelId}', {
@@ -65,29 +65,15 @@ export function ChannelSettingsForm(props: {
       props.onSaved(channel);
       setValues(startValues());
     } catch (error) {
-      if (error instanceof ApiError) {
-        const byField = new Map<string, string>();
-        for (const [field, reason] of error.fieldErrors()) {
-          const name = configFieldOf(field);
-          if (name) byField.set(name, reason);
-        }
-        setErrors(byField);
-      }
-      setFormError(errorMessage(error));
       notify('error', `Could not save the settings of ${props.channel.name}`, errorMessage(error));
-    } finally {
-      setBusy(false);
+      throw error;
     }
-  };
+  }, configFieldOf);
 
   return (
     <section class="card" aria-labelledby="channel-settings-title">
       <h2 id="channel-settings-title">Settings</h2>
-      <Show when={connectors.error}>
-        <p class="form-error" role="alert">
-          {errorMessage(connectors.error)}
-        </p>
-      </Show>
+      <ErrorAlert error={connectors.error} />
       <Show when={latest(connectors)}>
         <Show
           when={connector()}
@@ -98,7 +84,11 @@ export function ChannelSettingsForm(props: {
           }
         >
           {(c) => (
-            <form class="form" onSubmit={submit} aria-describedby="channel-settings-note">
+            <form
+              class="form"
+              onSubmit={(event) => void form.submit(event)}
+              aria-describedby="channel-settings-note"
+            >
               <p class="muted" id="channel-settings-note">
                 {c().displayName}. Stored settings are never shown, and saving replaces all of them: fill in
                 every setting you want to keep, secrets included; a setting left blank is removed (the
@@ -108,20 +98,15 @@ export function ChannelSettingsForm(props: {
               <ConfigFormFields
                 fields={fields()}
                 values={values()}
-                errors={errors()}
+                errors={form.fieldErrors()}
                 configured={configured()}
                 onChange={(field, value) => setValues((v) => ({ ...v, [field]: value }))}
               />
-              <Show when={formError()}>
-                <p class="form-error" role="alert">
-                  {formError()}
-                </p>
-              </Show>
-              <div class="form-actions">
-                <button type="submit" class="button button-primary" disabled={busy()}>
-                  {busy() ? 'Saving…' : disconnected() ? 'Save and reconnect' : 'Save settings'}
-                </button>
-              </div>
+              <FormFooter
+                error={form.error()}
+                busy={form.busy()}
+                submitLabel={disconnected() ? 'Save and reconnect' : 'Save settings'}
+              />
             </form>
           )}
         </Show>

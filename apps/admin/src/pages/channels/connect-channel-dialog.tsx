@@ -1,10 +1,12 @@
 import { createEffect, createMemo, createResource, createSignal, on, Show } from 'solid-js';
 import { useApi } from '../../api/api-context.tsx';
 import { unwrap } from '../../api/client.ts';
-import { ApiError, errorMessage } from '../../api/problem.ts';
 import type { Channel } from '../../api/types.ts';
 import { configFieldOf, configFields, configFromValues, initialValues } from '../../lib/config-form.ts';
+import { createFormSubmit } from '../../lib/form-submit.ts';
 import { latest } from '../../lib/latest.ts';
+import { ErrorAlert } from '../../ui/error-alert.tsx';
+import { FormFooter } from '../../ui/form-footer.tsx';
 import { Modal } from '../../ui/modal.tsx';
 import { SelectField } from '../../ui/select-field.tsx';
 import { TextField } from '../../ui/text-field.tsx';
@@ -28,24 +30,19 @@ export function ConnectChannelDialog(props: {
   const fields = createMemo(() => configFields(connector()?.configSchema));
   const [name, setName] = createSignal('');
   const [values, setValues] = createSignal<Record<string, string | boolean>>({});
-  const [errors, setErrors] = createSignal(new Map<string, string>());
-  const [nameError, setNameError] = createSignal<string>();
-  const [formError, setFormError] = createSignal<string>();
-  const [busy, setBusy] = createSignal(false);
   // A new connector starts from its defaults.
   createEffect(on(fields, (list) => setValues(initialValues(list))));
 
-  const submit = async (event: SubmitEvent) => {
-    event.preventDefault();
-    const chosen = connector();
-    if (!chosen) return;
-    const { config, errors: local } = configFromValues(fields(), values());
-    setErrors(local);
-    setNameError(undefined);
-    setFormError(undefined);
-    if (local.size > 0) return;
-    setBusy(true);
-    try {
+  // The server names config fields `body.config.<name>`; the form's fields are keyed by the bare name.
+  const form = createFormSubmit(
+    async () => {
+      const chosen = connector();
+      if (!chosen) return;
+      const { config, errors: local } = configFromValues(fields(), values());
+      if (local.size > 0) {
+        form.reject(local);
+        return;
+      }
       const channel = await unwrap(
         api.POST('/stores/{storeId}/channels', {
           params: { path: { storeId: props.storeId } },
@@ -59,32 +56,16 @@ export function ConnectChannelDialog(props: {
       );
       setName('');
       props.onConnected(channel);
-    } catch (error) {
-      if (error instanceof ApiError) {
-        const byField = new Map<string, string>();
-        for (const [field, reason] of error.fieldErrors()) {
-          const configField = configFieldOf(field);
-          if (configField) byField.set(configField, reason);
-          else if (field === 'body.name') setNameError(reason);
-        }
-        setErrors(byField);
-      }
-      setFormError(errorMessage(error));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    (field) => configFieldOf(field) ?? (field === 'body.name' ? field : undefined),
+  );
 
   return (
     <Modal open={props.open} onOpenChange={props.onOpenChange} title="Connect a channel">
-      <Show when={connectors.error}>
-        <p class="form-error" role="alert">
-          {errorMessage(connectors.error)}
-        </p>
-      </Show>
+      <ErrorAlert error={connectors.error} />
       <Show when={latest(connectors)} fallback={<p>Loading connectors…</p>}>
         {(list) => (
-          <form class="form" onSubmit={submit}>
+          <form class="form" onSubmit={(event) => void form.submit(event)}>
             <SelectField
               label="Connector"
               value={connector()?.id ?? ''}
@@ -101,30 +82,24 @@ export function ConnectChannelDialog(props: {
               placeholder="Web shop"
               value={name()}
               onInput={(e) => setName(e.currentTarget.value)}
-              error={nameError()}
+              error={form.fieldErrors().get('body.name')}
             />
             <fieldset class="fieldset">
               <legend>Settings</legend>
               <ConfigFormFields
                 fields={fields()}
                 values={values()}
-                errors={errors()}
+                errors={form.fieldErrors()}
                 onChange={(field, value) => setValues((v) => ({ ...v, [field]: value }))}
               />
             </fieldset>
-            <Show when={formError()}>
-              <p class="form-error" role="alert">
-                {formError()}
-              </p>
-            </Show>
-            <div class="form-actions">
-              <button type="button" class="button" onClick={() => props.onOpenChange(false)}>
-                Cancel
-              </button>
-              <button type="submit" class="button button-primary" disabled={busy()}>
-                {busy() ? 'Connecting…' : 'Connect channel'}
-              </button>
-            </div>
+            <FormFooter
+              error={form.error()}
+              busy={form.busy()}
+              submitLabel="Connect channel"
+              busyLabel="Connecting…"
+              onCancel={() => props.onOpenChange(false)}
+            />
           </form>
         )}
       </Show>

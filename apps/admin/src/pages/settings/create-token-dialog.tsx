@@ -1,9 +1,10 @@
 import { createSignal, Show } from 'solid-js';
 import { useApi } from '../../api/api-context.tsx';
 import { unwrap } from '../../api/client.ts';
-import { ApiError, errorMessage } from '../../api/problem.ts';
 import type { components } from '../../api/schema.gen.ts';
+import { createFormSubmit } from '../../lib/form-submit.ts';
 import { CopyButton } from '../../ui/copy-button.tsx';
+import { FormFooter } from '../../ui/form-footer.tsx';
 import { Modal } from '../../ui/modal.tsx';
 import { TextField } from '../../ui/text-field.tsx';
 import { notify } from '../../ui/toaster.tsx';
@@ -22,42 +23,27 @@ export function CreateTokenDialog(props: {
 }) {
   const api = useApi();
   const [name, setName] = createSignal('');
-  const [nameError, setNameError] = createSignal<string>();
-  const [formError, setFormError] = createSignal<string>();
-  const [busy, setBusy] = createSignal(false);
   const [created, setCreated] = createSignal<CreatedApiToken>();
 
   const close = (open: boolean) => {
     if (open) return;
     setCreated(undefined);
     setName('');
-    setNameError(undefined);
-    setFormError(undefined);
+    form.clear();
     props.onOpenChange(false);
   };
 
-  const submit = async (event: SubmitEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setNameError(undefined);
-    setFormError(undefined);
-    try {
-      const result = await unwrap(
-        api.POST('/stores/{storeId}/tokens', {
-          params: { path: { storeId: props.storeId } },
-          body: { name: name() },
-        }),
-      );
-      setCreated(result);
-      notify('success', `API token ${result.token.name} created`, 'Copy its secret now.');
-      props.onCreated();
-    } catch (error) {
-      if (error instanceof ApiError) setNameError(error.fieldErrors().get('body.name'));
-      setFormError(errorMessage(error));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const form = createFormSubmit(async () => {
+    const result = await unwrap(
+      api.POST('/stores/{storeId}/tokens', {
+        params: { path: { storeId: props.storeId } },
+        body: { name: name() },
+      }),
+    );
+    setCreated(result);
+    notify('success', `API token ${result.token.name} created`, 'Copy its secret now.');
+    props.onCreated();
+  });
 
   return (
     <Modal
@@ -68,7 +54,7 @@ export function CreateTokenDialog(props: {
       <Show
         when={created()}
         fallback={
-          <form class="form" onSubmit={submit}>
+          <form class="form" onSubmit={(event) => void form.submit(event)}>
             <TextField
               label="Token name"
               name="name"
@@ -77,21 +63,15 @@ export function CreateTokenDialog(props: {
               hint="Say what will use it, so you know which one to revoke later."
               value={name()}
               onInput={(e) => setName(e.currentTarget.value)}
-              error={nameError()}
+              error={form.fieldErrors().get('body.name')}
             />
-            <Show when={formError()}>
-              <p class="form-error" role="alert">
-                {formError()}
-              </p>
-            </Show>
-            <div class="form-actions">
-              <button type="button" class="button" onClick={() => close(false)}>
-                Cancel
-              </button>
-              <button type="submit" class="button button-primary" disabled={busy()}>
-                {busy() ? 'Creating…' : 'Create token'}
-              </button>
-            </div>
+            <FormFooter
+              error={form.error()}
+              busy={form.busy()}
+              submitLabel="Create token"
+              busyLabel="Creating…"
+              onCancel={() => close(false)}
+            />
           </form>
         }
       >
