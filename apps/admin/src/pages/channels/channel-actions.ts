@@ -1,8 +1,8 @@
 import type { Accessor } from 'solid-js';
 import type { ApiClient } from '../../api/client.ts';
 import { unwrap } from '../../api/client.ts';
-import { errorMessage } from '../../api/problem.ts';
 import type { Channel } from '../../api/types.ts';
+import { withFailureToast } from '../../ui/failure-toast.ts';
 import { notify } from '../../ui/toaster.tsx';
 
 /**
@@ -15,8 +15,8 @@ export function channelActions(
   onChanged: (channel: Channel) => void,
 ) {
   return {
-    async setStatus(channel: Channel, status: 'active' | 'paused'): Promise<boolean> {
-      try {
+    setStatus: (channel: Channel, status: 'active' | 'paused'): Promise<boolean> =>
+      withFailureToast(`Could not ${status === 'paused' ? 'pause' : 'resume'} ${channel.name}`, async () => {
         const updated = await unwrap(
           api.PATCH('/stores/{storeId}/channels/{channelId}', {
             params: { path: { storeId: storeId(), channelId: channel.id } },
@@ -25,18 +25,9 @@ export function channelActions(
         );
         notify('success', `${channel.name} ${status === 'paused' ? 'paused' : 'resumed'}`);
         onChanged(updated);
-        return true;
-      } catch (error) {
-        notify(
-          'error',
-          `Could not ${status === 'paused' ? 'pause' : 'resume'} ${channel.name}`,
-          errorMessage(error),
-        );
-        return false;
-      }
-    },
-    async disconnect(channel: Channel): Promise<boolean> {
-      try {
+      }),
+    disconnect: (channel: Channel): Promise<boolean> =>
+      withFailureToast(`Could not disconnect ${channel.name}`, async () => {
         const updated = await unwrap(
           api.POST('/stores/{storeId}/channels/{channelId}/disconnect', {
             params: { path: { storeId: storeId(), channelId: channel.id } },
@@ -48,12 +39,7 @@ export function channelActions(
           'Its credentials were deleted; its history is kept.',
         );
         onChanged(updated);
-        return true;
-      } catch (error) {
-        notify('error', `Could not disconnect ${channel.name}`, errorMessage(error));
-        return false;
-      }
-    },
+      }),
   };
 }
 

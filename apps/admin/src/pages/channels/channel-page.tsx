@@ -1,13 +1,16 @@
 import { A, useParams } from '@solidjs/router';
-import { createResource, createSignal, Show } from 'solid-js';
+import { createResource, Show } from 'solid-js';
 import { useApi } from '../../api/api-context.tsx';
 import { unwrap } from '../../api/client.ts';
-import { errorMessage } from '../../api/problem.ts';
 import type { Channel } from '../../api/types.ts';
 import { formatCount, formatTime } from '../../lib/format.ts';
 import { latest } from '../../lib/latest.ts';
 import { useStore } from '../../store/store-context.tsx';
+import { BackLink } from '../../ui/back-link.tsx';
 import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
+import { createConfirmation } from '../../ui/confirmation.ts';
+import { ErrorAlert } from '../../ui/error-alert.tsx';
+import { PageHeader } from '../../ui/page-header.tsx';
 import { ChannelStatusBadge } from '../../ui/status-badge.tsx';
 import { channelActions, DISCONNECT_WARNING } from './channel-actions.ts';
 import { ChannelCapabilities } from './channel-capabilities.tsx';
@@ -25,8 +28,7 @@ export function ChannelPage() {
     () => ({ storeId: storeId(), channelId: channelId() }),
     (path) => unwrap(api.GET('/stores/{storeId}/channels/{channelId}', { params: { path } })),
   );
-  const [disconnecting, setDisconnecting] = createSignal(false);
-  const [busy, setBusy] = createSignal(false);
+  const disconnecting = createConfirmation<Channel>();
 
   const changed = (updated: Channel) => {
     mutate(updated);
@@ -35,50 +37,50 @@ export function ChannelPage() {
 
   const actions = channelActions(api, storeId, changed);
 
-  const disconnect = async (current: Channel) => {
-    setBusy(true);
-    if (await actions.disconnect(current)) setDisconnecting(false);
-    setBusy(false);
-  };
-
   return (
     <section class="page">
-      <p>
-        <A href={`/stores/${storeId()}/channels`}>← Channels</A>
-      </p>
-      <Show when={channel.error}>
-        <p class="form-error" role="alert">
-          {errorMessage(channel.error)}
-        </p>
-      </Show>
+      <BackLink href={`/stores/${storeId()}/channels`} label="Channels" />
+      <ErrorAlert error={channel.error} />
       <Show when={latest(channel)}>
         {(c) => (
           <>
-            <header class="page-header">
-              <h1>
-                {c().name} <ChannelStatusBadge status={c().status} />
-              </h1>
-              <div class="page-actions">
-                <button type="button" class="button" onClick={() => void refetch()}>
-                  Refresh
-                </button>
-                <Show when={c().status === 'active'}>
-                  <button type="button" class="button" onClick={() => void actions.setStatus(c(), 'paused')}>
-                    Pause
+            <PageHeader
+              title={
+                <>
+                  {c().name} <ChannelStatusBadge status={c().status} />
+                </>
+              }
+              actions={
+                <>
+                  <button type="button" class="button" onClick={() => void refetch()}>
+                    Refresh
                   </button>
-                </Show>
-                <Show when={c().status === 'paused'}>
-                  <button type="button" class="button" onClick={() => void actions.setStatus(c(), 'active')}>
-                    Resume
-                  </button>
-                </Show>
-                <Show when={c().status !== 'disconnected'}>
-                  <button type="button" class="button button-danger" onClick={() => setDisconnecting(true)}>
-                    Disconnect
-                  </button>
-                </Show>
-              </div>
-            </header>
+                  <Show when={c().status === 'active'}>
+                    <button
+                      type="button"
+                      class="button"
+                      onClick={() => void actions.setStatus(c(), 'paused')}
+                    >
+                      Pause
+                    </button>
+                  </Show>
+                  <Show when={c().status === 'paused'}>
+                    <button
+                      type="button"
+                      class="button"
+                      onClick={() => void actions.setStatus(c(), 'active')}
+                    >
+                      Resume
+                    </button>
+                  </Show>
+                  <Show when={c().status !== 'disconnected'}>
+                    <button type="button" class="button button-danger" onClick={() => disconnecting.ask(c())}>
+                      Disconnect
+                    </button>
+                  </Show>
+                </>
+              }
+            />
 
             <div class="detail-grid">
               <section class="card" aria-labelledby="sync-state-title">
@@ -129,13 +131,13 @@ export function ChannelPage() {
             <WebhookDeliveries storeId={storeId()} channelId={c().id} />
 
             <ConfirmDialog
-              open={disconnecting()}
+              open={disconnecting.isOpen()}
               title={`Disconnect ${c().name}?`}
               description={`${DISCONNECT_WARNING} Saving new settings connects it again.`}
               confirmLabel="Disconnect"
-              busy={busy()}
-              onConfirm={() => void disconnect(c())}
-              onCancel={() => setDisconnecting(false)}
+              busy={disconnecting.busy()}
+              onConfirm={() => void disconnecting.confirm(actions.disconnect)}
+              onCancel={disconnecting.dismiss}
             />
           </>
         )}

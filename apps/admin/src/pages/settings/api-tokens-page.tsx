@@ -1,15 +1,17 @@
 import { createSignal, For, Show } from 'solid-js';
 import { useApi } from '../../api/api-context.tsx';
 import { unwrap } from '../../api/client.ts';
-import { errorMessage } from '../../api/problem.ts';
 import type { components } from '../../api/schema.gen.ts';
 import { formatTime } from '../../lib/format.ts';
 import { keysetQuery } from '../../lib/keyset-query.ts';
 import { createPagedList } from '../../lib/paged-list.ts';
 import { useStore } from '../../store/store-context.tsx';
 import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
+import { createConfirmation } from '../../ui/confirmation.ts';
 import { ACTIONS_COLUMN } from '../../ui/data-table.tsx';
+import { withFailureToast } from '../../ui/failure-toast.ts';
 import { ListTable } from '../../ui/list-table.tsx';
+import { PageHeader } from '../../ui/page-header.tsx';
 import { Pager } from '../../ui/pager.tsx';
 import { notify } from '../../ui/toaster.tsx';
 import { CreateTokenDialog } from './create-token-dialog.tsx';
@@ -30,39 +32,29 @@ export function ApiTokensPage() {
     ),
   );
   const [creating, setCreating] = createSignal(false);
-  const [revoking, setRevoking] = createSignal<ApiToken>();
-  const [busy, setBusy] = createSignal(false);
+  const revoking = createConfirmation<ApiToken>();
 
-  const revoke = async () => {
-    const token = revoking();
-    if (!token) return;
-    setBusy(true);
-    try {
+  const revoke = (token: ApiToken) =>
+    withFailureToast(`Could not revoke API token ${token.name}`, async () => {
       await unwrap(
         api.DELETE('/stores/{storeId}/tokens/{tokenId}', {
           params: { path: { storeId: storeId(), tokenId: token.id } },
         }),
       );
       notify('success', `API token ${token.name} revoked`, 'Requests with it are refused from now on.');
-      setRevoking(undefined);
       list.reload();
-    } catch (error) {
-      notify('error', `Could not revoke API token ${token.name}`, errorMessage(error));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <section class="page">
-      <header class="page-header">
-        <h1>API Tokens</h1>
-        <div class="page-actions">
+      <PageHeader
+        title="API Tokens"
+        actions={
           <button type="button" class="button button-primary" onClick={() => setCreating(true)}>
             Create API token
           </button>
-        </div>
-      </header>
+        }
+      />
       <p class="muted">
         Scripts and integrations call the Ballast API for this store with a token. Each one is shown once,
         when it is created.
@@ -92,7 +84,7 @@ export function ApiTokensPage() {
                       type="button"
                       class="button button-small button-danger"
                       aria-label={`Revoke ${token.name}`}
-                      onClick={() => setRevoking(token)}
+                      onClick={() => revoking.ask(token)}
                     >
                       Revoke
                     </button>
@@ -111,13 +103,13 @@ export function ApiTokensPage() {
         onCreated={list.reload}
       />
       <ConfirmDialog
-        open={revoking() !== undefined}
-        title={`Revoke ${revoking()?.name ?? ''}?`}
+        open={revoking.isOpen()}
+        title={`Revoke ${revoking.subject()?.name ?? ''}?`}
         description="Anything still using this token is refused from now on. A revoked token cannot be brought back."
         confirmLabel="Revoke token"
-        busy={busy()}
-        onConfirm={() => void revoke()}
-        onCancel={() => setRevoking(undefined)}
+        busy={revoking.busy()}
+        onConfirm={() => void revoking.confirm(revoke)}
+        onCancel={revoking.dismiss}
       />
     </section>
   );
