@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   adjustStock,
@@ -5,6 +6,7 @@ import {
   type Db,
   InsufficientStockError,
   NotFoundError,
+  recordMovements,
   ValidationError,
 } from '../src/index.ts';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../src/testing/index.ts';
@@ -188,6 +190,39 @@ for (const dialect of DIALECTS) {
       }
     });
 
+    // Found by the concurrent-interleavings property: an adjustment locked its set-to rows first and took
+    // its delta rows later, out of the ledger's (product, location) order, and deadlocked with a cancel.
+    it.runIf(dialect === 'postgres')(
+      'takes its rows in the ledger’s lock order, so it cannot deadlock with another stock change',
+      async () => {
+        const { store, loc, a, b } = await setup();
+        expect(a).toBeLessThan(b);
+        const movement = (productId: number) => ({
+          storeId: store.id,
+          cause: { type: 'adjustment' as const, ref: 'other' },
+          movements: [{ productId, locationId: loc, bucket: 'committed' as const, delta: 1 }],
+        });
+        let adjusted: Promise<unknown> = Promise.resolve();
+        await db.transaction().execute(async (trx) => {
+          // Another stock change takes A, then B: the order every ledger write takes rows in.
+          await recordMovements(trx, movement(a));
+          // The adjustment counts B and moves A; it must wait for A before it takes B.
+          adjusted = adjustStock(db, store.id, {
+            reason: 'count',
+            lines: [
+              { sku: 'A', delta: 1 },
+              { sku: 'B', set: 4 },
+            ],
+          }).catch((error: unknown) => error);
+          await untilSomeoneWaitsForALock(db);
+          await recordMovements(trx, movement(b));
+        });
+        expect(await adjusted).toMatchObject({ reason: 'count' });
+        expect(await quantityOf(db, a, loc)).toMatchObject({ onHand: 11, committed: 1 });
+        expect(await quantityOf(db, b, loc)).toMatchObject({ onHand: 4, committed: 1 });
+      },
+    );
+
     it('marks the adjusted product and the kits containing it dirty', async () => {
       const { store, a, kit } = await setup();
       const channel = await autoSyncChannel(db, store.id, [a, kit]);
@@ -208,4 +243,15 @@ for (const dialect of DIALECTS) {
       ]);
     });
   });
+}
+
+/** Resolves once a session of this PostgreSQL database waits for a lock held by another. */
+async function untilSomeoneWaitsForALock(db: Db): Promise<void> {
+  for (let i = 0; i < 500; i++) {
+    const { rows } = await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity
+      where datname = current_database() and wait_event_type = 'Lock'`.execute(db);
+    if (rows[0]!.n > 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error('no session ever waited for a lock');
 }

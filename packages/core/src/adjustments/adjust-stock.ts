@@ -51,6 +51,7 @@ export async function adjustStock(
     const counted = await currentOnHand(
       trx,
       storeId,
+      positions,
       positions.filter((_, i) => data.lines[i]!.set !== undefined),
     );
     const deltas = data.lines.map((line, i) =>

@@ -1,7 +1,7 @@
 import type { Db } from '../db/connect.ts';
 import { dialectOf } from '../db/dialect.ts';
+import { lockPositions } from '../ledger/lock-positions.ts';
 import { chunk } from '../shared/chunk.ts';
-import { now } from '../shared/time.ts';
 import { countProducts } from './products-by-sku.ts';
 
 export interface StockPair {
@@ -33,8 +33,8 @@ export class OnHandMap {
  * quantity row read as 0.
  *
  * With `lock` on PostgreSQL, the rows are locked until the transaction ends so that a "set to" computed from
- * them stays right while other transactions move stock: missing rows are first created at zero (so there is
- * a row to lock), then read `for update` in a fixed order. SQLite has a single writer and needs neither.
+ * them stays right while other transactions move stock (see lockPositions: missing rows are created at zero,
+ * every row is taken in the ledger's lock order). SQLite has a single writer and needs neither.
  */
 export async function readOnHand(
   trx: Db,
@@ -44,12 +44,15 @@ export async function readOnHand(
 ): Promise<OnHandMap> {
   const onHand = new OnHandMap();
   if (pairs.length === 0) return onHand;
-  const lock = options.lock === true && dialectOf(trx) === 'postgres';
-  if (lock) await createMissingRows(trx, storeId, pairs);
+  if (options.lock === true && dialectOf(trx) === 'postgres') {
+    for (const row of await lockPositions(trx, storeId, pairs))
+      onHand.set(row.productId, row.locationId, row.onHand);
+    return onHand;
+  }
 
   const productIds = [...new Set(pairs.map((p) => p.productId))].sort((a, b) => a - b);
   const locationIds = [...new Set(pairs.map((p) => p.locationId))];
-  if (!lock && productIds.length >= 1000 && (await countProducts(trx, storeId)) <= productIds.length * 3) {
+  if (productIds.length >= 1000 && (await countProducts(trx, storeId)) <= productIds.length * 3) {
     // Most of the catalogue: one pass over the store's products beats thousands of IN-list probes.
     const rows = await trx
       .selectFrom('quantities as q')
@@ -62,36 +65,14 @@ export async function readOnHand(
     return onHand;
   }
   for (const part of chunk(productIds, 2000)) {
-    let query = trx
+    const rows = await trx
       .selectFrom('quantities')
       .select(['productId', 'locationId', 'onHand'])
       .where('storeId', '=', storeId)
       .where('productId', 'in', part)
-      .where('locationId', 'in', locationIds);
-    if (lock) query = query.orderBy('productId').orderBy('locationId').forUpdate();
-    for (const row of await query.execute()) onHand.set(row.productId, row.locationId, row.onHand);
+      .where('locationId', 'in', locationIds)
+      .execute();
+    for (const row of rows) onHand.set(row.productId, row.locationId, row.onHand);
   }
   return onHand;
-}
-
-async function createMissingRows(trx: Db, storeId: number, pairs: readonly StockPair[]): Promise<void> {
-  const at = now();
-  const sorted = [...pairs].sort((a, b) => a.productId - b.productId || a.locationId - b.locationId);
-  for (const part of chunk(sorted, 1000)) {
-    await trx
-      .insertInto('quantities')
-      .values(
-        part.map((p) => ({
-          storeId,
-          productId: p.productId,
-          locationId: p.locationId,
-          onHand: 0,
-          committed: 0,
-          incoming: 0,
-          updatedAt: at,
-        })),
-      )
-      .onConflict((oc) => oc.columns(['productId', 'locationId']).doNothing())
-      .execute();
-  }
 }
