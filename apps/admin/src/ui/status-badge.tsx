@@ -23,7 +23,7 @@ export function ChannelStatusBadge(props: { status: 'active' | 'paused' | 'disco
   );
 }
 
-type OrderStatus =
+export type OrderStatus =
   | 'open'
   | 'partially_shipped'
   | 'shipped'

@@ -3,7 +3,7 @@ import { createFormSubmit } from '../../lib/form-submit.ts';
 import { FormDialog } from '../../ui/form-dialog.tsx';
 import { TextField } from '../../ui/text-field.tsx';
 
-export interface OpenLine {
+export interface OrderLine {
   id: number;
   sku: string;
   outstanding: number;
@@ -11,19 +11,21 @@ export interface OpenLine {
 
 /**
  * Ship or receive part of an order: one quantity per open line, each starting at what is still open, so
- * “everything” is one click and a partial shipment or receipt is a few edits. Lines left at 0 are not sent.
+ * “everything” is one click and a partial shipment or receipt is a few edits. Lines left at 0 are not sent;
+ * lines with nothing open are not shown.
  */
 export function LineQuantitiesDialog(props: {
   title: string;
   submitLabel: string;
   open: boolean;
-  lines: OpenLine[];
+  lines: OrderLine[];
   onOpenChange: (open: boolean) => void;
   submit: (lines: { lineId: number; quantity: number }[]) => Promise<void>;
 }) {
   const [quantities, setQuantities] = createSignal<Record<number, string>>({});
+  const openLines = () => props.lines.filter((l) => l.outstanding > 0);
   const form = createFormSubmit(async () => {
-    const lines = props.lines
+    const lines = openLines()
       .map((l) => ({ lineId: l.id, quantity: Number(quantities()[l.id] ?? '') }))
       .filter((l) => l.quantity !== 0);
     if (lines.length === 0) {
@@ -39,7 +41,7 @@ export function LineQuantitiesDialog(props: {
       (open) => {
         if (!open) return;
         form.clear();
-        setQuantities(Object.fromEntries(props.lines.map((l) => [l.id, String(l.outstanding)])));
+        setQuantities(Object.fromEntries(openLines().map((l) => [l.id, String(l.outstanding)])));
       },
     ),
   );
@@ -52,7 +54,7 @@ export function LineQuantitiesDialog(props: {
       onOpenChange={props.onOpenChange}
       form={form}
     >
-      <For each={props.lines}>
+      <For each={openLines()}>
         {(line) => (
           <TextField
             label={`${line.sku} quantity`}

@@ -1,28 +1,36 @@
-import { A, useParams } from '@solidjs/router';
+import { useParams } from '@solidjs/router';
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { useApi } from '../../api/api-context.tsx';
 import { unwrap } from '../../api/client.ts';
-import { errorMessage } from '../../api/problem.ts';
-import { formatTime } from '../../lib/format.ts';
 import { latest } from '../../lib/latest.ts';
 import { useStore } from '../../store/store-context.tsx';
-import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
-import { OrderStatusBadge } from '../../ui/status-badge.tsx';
+import { DataTable } from '../../ui/data-table.tsx';
+import { SkuLink } from '../../ui/sku-link.tsx';
 import { notify } from '../../ui/toaster.tsx';
 import { LineQuantitiesDialog } from './line-quantities-dialog.tsx';
+import { createOrderCancel, OrderCancelDialog } from './order-cancel.tsx';
+import { OrderFacts } from './order-facts.tsx';
+import { OrderPageLayout } from './order-page-layout.tsx';
+import { useOrderSource } from './order-source.ts';
 
 /** One sales order: each line ordered, shipped, cancelled and still committed; ship (all or part) or cancel. */
 export function SalesOrderPage() {
   const api = useApi();
   const params = useParams();
-  const { storeId, channels, locationName } = useStore();
+  const { storeId } = useStore();
+  const source = useOrderSource();
   const path = () => ({ storeId: storeId(), orderId: Number(params.orderId) });
   const [order, { mutate }] = createResource(path, (p) =>
     unwrap(api.GET('/stores/{storeId}/sales-orders/{orderId}', { params: { path: p } })),
   );
   const [shipping, setShipping] = createSignal(false);
-  const [cancelling, setCancelling] = createSignal(false);
-  const [busy, setBusy] = createSignal(false);
+  const cancelling = createOrderCancel({
+    kind: 'Sales order',
+    request: () =>
+      unwrap(api.POST('/stores/{storeId}/sales-orders/{orderId}/cancel', { params: { path: path() } })),
+    onCancelled: mutate,
+    released: 'What it still committed is released.',
+  });
   const isOpen = () => ['open', 'partially_shipped'].includes(latest(order)?.status ?? '');
 
   const ship = async (lines: { lineId: number; quantity: number }[]) => {
@@ -39,132 +47,76 @@ export function SalesOrderPage() {
       'The shipped units left on hand.',
     );
   };
-  const cancel = async () => {
-    const current = latest(order);
-    if (!current) return;
-    setBusy(true);
-    try {
-      mutate(
-        await unwrap(
-          api.POST('/stores/{storeId}/sales-orders/{orderId}/cancel', { params: { path: path() } }),
-        ),
-      );
-      notify('success', `Sales order ${current.number} cancelled`, 'What it still committed is released.');
-      setCancelling(false);
-    } catch (error) {
-      notify('error', `Could not cancel sales order ${current.number}`, errorMessage(error));
-    } finally {
-      setBusy(false);
-    }
-  };
-  const source = (channelId: number | null) =>
-    channelId === null
-      ? 'Manual'
-      : (latest(channels)?.find((c) => c.id === channelId)?.name ?? `Channel #${channelId}`);
 
   return (
-    <section class="page">
-      <p>
-        <A href={`/stores/${storeId()}/sales-orders`}>← Sales Orders</A>
-      </p>
-      <Show when={order.error}>
-        <p class="form-error" role="alert">
-          {errorMessage(order.error)}
-        </p>
-      </Show>
-      <Show when={latest(order)}>
-        {(o) => (
-          <>
-            <header class="page-header">
-              <h1>
-                Sales order {o().number} <OrderStatusBadge status={o().status} />
-              </h1>
-              <Show when={isOpen()}>
-                <div class="page-actions">
-                  <button type="button" class="button button-primary" onClick={() => setShipping(true)}>
-                    Ship…
-                  </button>
-                  <button type="button" class="button button-danger" onClick={() => setCancelling(true)}>
-                    Cancel order
-                  </button>
-                </div>
-              </Show>
-            </header>
-            <dl class="facts card">
-              <dt>Source</dt>
-              <dd>{source(o().channelId)}</dd>
-              <dt>Location</dt>
-              <dd>{locationName(o().locationId) ?? `#${o().locationId}`}</dd>
-              <dt>Created</dt>
-              <dd>{formatTime(o().createdAt)}</dd>
-              <dt>Updated</dt>
-              <dd>{formatTime(o().updatedAt)}</dd>
-            </dl>
-            <div class="table-scroll">
-              <table class="table" aria-label="Order lines">
-                <thead>
-                  <tr>
-                    <th scope="col">SKU</th>
-                    <th scope="col" class="num">
-                      Ordered
-                    </th>
-                    <th scope="col" class="num">
-                      Shipped
-                    </th>
-                    <th scope="col" class="num">
-                      Cancelled
-                    </th>
-                    <th scope="col" class="num">
-                      Open
-                    </th>
+    <OrderPageLayout
+      back={{ href: `/stores/${storeId()}/sales-orders`, label: 'Sales Orders' }}
+      order={order}
+      kind="Sales order"
+      actions={(o) => (
+        <Show when={isOpen()}>
+          <button type="button" class="button button-primary" onClick={() => setShipping(true)}>
+            Ship…
+          </button>
+          <button type="button" class="button button-danger" onClick={() => cancelling.ask(o())}>
+            Cancel order
+          </button>
+        </Show>
+      )}
+    >
+      {(o) => (
+        <>
+          <OrderFacts order={o()}>
+            <dt>Source</dt>
+            <dd>{source(o().channelId)}</dd>
+          </OrderFacts>
+          <DataTable
+            label="Order lines"
+            columns={[
+              'SKU',
+              { label: 'Ordered', numeric: true },
+              { label: 'Shipped', numeric: true },
+              { label: 'Cancelled', numeric: true },
+              { label: 'Open', numeric: true },
+            ]}
+          >
+            <tbody>
+              <For each={o().lines}>
+                {(line) => (
+                  <tr data-sku={line.sku}>
+                    <td>
+                      <SkuLink storeId={storeId()} productId={line.productId} sku={line.sku} />
+                      <Show when={line.allocations.some((a) => a.productId !== line.productId)}>
+                        <span class="cell-sub">
+                          Kit: {line.allocations.map((a) => `${a.perUnit} × ${a.sku}`).join(', ')}
+                        </span>
+                      </Show>
+                    </td>
+                    <td class="num">{line.quantity}</td>
+                    <td class="num">{line.shipped}</td>
+                    <td class="num">{line.cancelled}</td>
+                    <td class="num">{line.outstanding}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  <For each={o().lines}>
-                    {(line) => (
-                      <tr data-sku={line.sku}>
-                        <td>
-                          <A class="sku" href={`/stores/${storeId()}/products/${line.productId}`}>
-                            {line.sku}
-                          </A>
-                          <Show when={line.allocations.some((a) => a.productId !== line.productId)}>
-                            <span class="cell-sub">
-                              Kit: {line.allocations.map((a) => `${a.perUnit} × ${a.sku}`).join(', ')}
-                            </span>
-                          </Show>
-                        </td>
-                        <td class="num">{line.quantity}</td>
-                        <td class="num">{line.shipped}</td>
-                        <td class="num">{line.cancelled}</td>
-                        <td class="num">{line.outstanding}</td>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
-            </div>
-            <LineQuantitiesDialog
-              title={`Ship sales order ${o().number}`}
-              submitLabel="Ship"
-              open={shipping()}
-              onOpenChange={setShipping}
-              lines={o()
-                .lines.filter((l) => l.outstanding > 0)
-                .map((l) => ({ id: l.id, sku: l.sku, outstanding: l.outstanding }))}
-              submit={ship}
-            />
-            <ConfirmDialog
-              open={cancelling()}
-              title={`Cancel sales order ${o().number}?`}
-              description="What it still commits is released; what was shipped stays shipped. A cancelled order cannot be reopened."
-              confirmLabel="Cancel order"
-              busy={busy()}
-              onConfirm={() => void cancel()}
-              onCancel={() => setCancelling(false)}
-            />
-          </>
-        )}
-      </Show>
-    </section>
+                )}
+              </For>
+            </tbody>
+          </DataTable>
+          <LineQuantitiesDialog
+            title={`Ship sales order ${o().number}`}
+            submitLabel="Ship"
+            open={shipping()}
+            onOpenChange={setShipping}
+            lines={o().lines}
+            submit={ship}
+          />
+          <OrderCancelDialog
+            cancel={cancelling}
+            number={o().number}
+            description="What it still commits is released; what was shipped stays shipped. A cancelled order cannot be reopened."
+            confirmLabel="Cancel order"
+          />
+        </>
+      )}
+    </OrderPageLayout>
   );
 }
