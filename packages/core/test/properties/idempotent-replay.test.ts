@@ -45,6 +45,7 @@ for (const dialect of DIALECTS) {
     afterAll(() => t.drop());
 
     it('a replay returns the first result and writes nothing; a different request is refused', async () => {
+      const numRuns = runs(dialect, { sqlite: 100, postgres: 25 });
       let accepted = 0;
       await fc.assert(
         fc.asyncProperty(
@@ -91,9 +92,12 @@ for (const dialect of DIALECTS) {
             expect(last.ok && last.result).toEqual(first.result);
           },
         ),
-        { numRuns: runs(dialect, { sqlite: 100, postgres: 25 }) },
+        { numRuns },
       );
-      expect(accepted).toBeGreaterThan(runs(dialect, { sqlite: 100, postgres: 25 }) / 3);
+      // Guards against targets that are mostly refused (the replay of an accepted request and the key-reuse
+      // check would then rarely run). About 72% are accepted (at least 11 of 25 in 300 seeds of a model-only
+      // simulation); fewer than a fifth happens by chance with probability about 1e-8 at 25 runs.
+      expect(accepted).toBeGreaterThanOrEqual(numRuns / 5);
     });
   });
 }
