@@ -2,10 +2,10 @@ import { useSearchParams } from '@solidjs/router';
 import { createEffect, createMemo, createResource, createSignal, on, Show } from 'solid-js';
 import { useApi } from '../../api/api-context.tsx';
 import { unwrap } from '../../api/client.ts';
-import { errorMessage } from '../../api/problem.ts';
 import { formatCount, plural } from '../../lib/format.ts';
-import { FIRST_PAGE, type KeysetPages, nextPage, pageRange, previousPage } from '../../lib/keyset-pages.ts';
+import { keysetQuery } from '../../lib/keyset-query.ts';
 import { latest } from '../../lib/latest.ts';
+import { createPagedList } from '../../lib/paged-list.ts';
 import {
   nextSort,
   type ProductQuery,
@@ -24,6 +24,8 @@ import {
   toggleRow,
 } from '../../lib/selection.ts';
 import { useStore } from '../../store/store-context.tsx';
+import { ErrorAlert } from '../../ui/error-alert.tsx';
+import { Pager } from '../../ui/pager.tsx';
 import { createAutoSyncActions } from './auto-sync-actions.ts';
 import { AutoSyncWarning } from './auto-sync-warning.tsx';
 import { BulkActionsMenu } from './bulk-actions-menu.tsx';
@@ -44,23 +46,16 @@ export function ProductsPage() {
   const filter = createMemo(() => productFilterOf(query()), undefined, {
     equals: (a, b) => JSON.stringify(a) === JSON.stringify(b),
   });
-  const [pages, setPages] = createSignal<KeysetPages>(FIRST_PAGE);
   const [selection, setSelection] = createSignal<Selection>(EMPTY_SELECTION);
-  // A new search, filter or sort starts again at the first page with nothing selected.
-  createEffect(
-    on(
-      query,
-      () => {
-        setPages(FIRST_PAGE);
-        setSelection(EMPTY_SELECTION);
-      },
-      { defer: true },
-    ),
-  );
+  // A new search, filter or sort starts again at the first page (the list does) with nothing selected.
+  createEffect(on(query, () => setSelection(EMPTY_SELECTION), { defer: true }));
 
-  const [list, { refetch: refetchList, mutate: mutateList }] = createResource(
-    () => ({ storeId: storeId(), query: query(), cursor: pages().current }),
-    ({ storeId, query, cursor }) =>
+  // Scroll back to the table's top when paging (the header stays where the merchant expects it).
+  let top: HTMLHeadingElement | undefined;
+  const list = createPagedList(
+    () => ({ storeId: storeId(), query: query() }),
+    PAGE_SIZE,
+    ({ storeId, query }, cursor) =>
       unwrap(
         api.GET('/stores/{storeId}/products', {
           params: {
@@ -69,12 +64,17 @@ export function ProductsPage() {
               ...productFilterSearch(productFilterOf(query)),
               sort: query.sort,
               direction: query.direction,
-              limit: PAGE_SIZE,
-              ...(cursor !== undefined && { cursor }),
+              ...keysetQuery(PAGE_SIZE, cursor),
             },
           },
         }),
       ),
+    {
+      onPage: () => {
+        setSelection(EMPTY_SELECTION);
+        top?.scrollIntoView({ block: 'start' });
+      },
+    },
   );
   const [count, { refetch: refetchCount }] = createResource(
     () => ({ storeId: storeId(), filter: filter() }),
@@ -86,7 +86,7 @@ export function ProductsPage() {
       ).then((r) => r.count),
   );
 
-  const items = () => latest(list)?.items ?? [];
+  const items = list.items;
   const pageIds = () => items().map((i) => i.id);
   const total = () => latest(count) ?? 0;
   const setQuery = (patch: Partial<ProductQuery>) => setParams(productQueryParams({ ...query(), ...patch }));
@@ -96,28 +96,15 @@ export function ProductsPage() {
     storeId,
     channelCount: () => activeChannels().length,
     onProductChanged: (id, value) =>
-      mutateList((current) =>
-        current
-          ? { ...current, items: current.items.map((i) => (i.id === id ? { ...i, autoSync: value } : i)) }
-          : current,
-      ),
+      list.updateItems((items) => items.map((i) => (i.id === id ? { ...i, autoSync: value } : i))),
     onBulkChanged: () => {
       setSelection(EMPTY_SELECTION);
-      void refetchList();
+      list.reload();
       void refetchCount();
     },
   });
   const onBulk = (enabled: boolean) =>
     autoSync.bulk(enabled, selectionBody(selection()), selectedCount(selection(), total()));
-
-  // Scroll back to the table's top when paging (the header stays where the merchant expects it).
-  let top: HTMLHeadingElement | undefined;
-  const goTo = (next: KeysetPages) => {
-    setPages(next);
-    setSelection(EMPTY_SELECTION);
-    top?.scrollIntoView({ block: 'start' });
-  };
-  const range = () => pageRange(pages(), PAGE_SIZE, items().length);
 
   return (
     <section class="page">
@@ -167,11 +154,7 @@ export function ProductsPage() {
         </div>
       </Show>
 
-      <Show when={list.error}>
-        <p class="form-error" role="alert">
-          The products could not be loaded: {errorMessage(list.error)}
-        </p>
-      </Show>
+      <ErrorAlert error={list.error()} lead="The products could not be loaded: " />
 
       <ProductsTable
         storeId={storeId()}
@@ -181,42 +164,17 @@ export function ProductsPage() {
         selection={selection()}
         autoSyncOf={autoSync.autoSyncOf}
         busyIds={autoSync.busyIds()}
-        loading={list.loading}
+        loading={list.loading()}
         onSort={(column) => setQuery(nextSort(query(), column))}
         onTogglePage={() => setSelection((s) => togglePage(s, pageIds()))}
         onToggleRow={(id) => setSelection((s) => toggleRow(s, id, pageIds()))}
         onAutoSync={autoSync.toggle}
       />
-      <Show when={!list.loading && items().length === 0}>
+      <Show when={!list.loading() && items().length === 0}>
         <p class="empty">No products match. Clear the search or filters, or create a product.</p>
       </Show>
 
-      <nav class="pager" aria-label="Pages">
-        <span class="muted">
-          {items().length > 0
-            ? `Showing ${formatCount(range().from)}–${formatCount(range().to)} of ${formatCount(total())}`
-            : ''}
-        </span>
-        <button
-          type="button"
-          class="button"
-          disabled={pages().previous.length === 0}
-          onClick={() => goTo(previousPage(pages()))}
-        >
-          Previous
-        </button>
-        <button
-          type="button"
-          class="button"
-          disabled={!latest(list)?.nextCursor}
-          onClick={() => {
-            const cursor = latest(list)?.nextCursor;
-            if (cursor) goTo(nextPage(pages(), cursor));
-          }}
-        >
-          Next
-        </button>
-      </nav>
+      <Pager label="Pages" list={list} total={total()} />
 
       <AutoSyncWarning
         storeId={storeId()}
@@ -231,7 +189,7 @@ export function ProductsPage() {
         onOpenChange={setCreating}
         onCreated={() => {
           setCreating(false);
-          void refetchList();
+          list.reload();
           void refetchCount();
         }}
       />
