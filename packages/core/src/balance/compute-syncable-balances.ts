@@ -2,8 +2,10 @@ import { effectiveChannelLocationIds } from '../channels/channel-locations.ts';
 import { assertRowId, assertRowIds } from '../channels/row-id.ts';
 import type { Db } from '../db/connect.ts';
 import { NotFoundError } from '../errors.ts';
+import { stalePositions, staleReasonsByProduct } from '../feeds/stale-positions.ts';
 import { loadRules, ruleFor } from '../rules/load-rules.ts';
 import { chunk } from '../shared/chunk.ts';
+import { now } from '../shared/time.ts';
 import { explainBalance } from './explain-balance.ts';
 import { type Availability, availabilityOf, NO_STOCK, type StockTotals } from './kit-availability.ts';
 import { loadStockGraph, stockedProductIds } from './stock-graph.ts';
@@ -11,8 +13,10 @@ import type { SyncableBalance } from './syncable-balance.ts';
 
 /**
  * The syncable balance of many products on one channel, in a handful of set-based queries whatever the
- * batch size (the channel, its locations, the products and each kit level, stock sums, rules). The sync
- * engine calls it at push time. Ids that are not the store's products are absent from the result.
+ * batch size (the channel, its locations, the products and each kit level, stock sums, stale feed positions,
+ * rules). The sync engine calls it at push time. Ids that are not the store's products are absent from the
+ * result. A product is unknown on the channel when a stale feed covers it at one of the channel's locations
+ * (and so is every kit it is a component of).
  *
  * @example
  * const balances = await computeSyncableBalances(db, storeId, channelId, dirtyProductIds);
@@ -38,11 +42,17 @@ export async function computeSyncableBalances(
 
   const locations = await effectiveChannelLocationIds(db, storeId, channel);
   const graph = await loadStockGraph(db, storeId, productIds);
-  const stock = await stockOverChannel(db, storeId, channel, stockedProductIds(graph));
+  const stocked = stockedProductIds(graph);
+  const stock = await stockOverChannel(db, storeId, channel, stocked);
+  const stale = staleReasonsByProduct(await stalePositions(db, storeId, stocked, { at: now(), channel }));
   const rules = await loadRules(db, storeId, { channelId, productIds });
 
   const memo = new Map<number, Availability>();
-  const stockOf = (id: number) => stock.get(id) ?? NO_STOCK;
+  const stockOf = (id: number): StockTotals => {
+    const totals = stock.get(id) ?? NO_STOCK;
+    const unknownReason = stale.get(id);
+    return unknownReason === undefined ? totals : { ...totals, unknownReason };
+  };
   for (const productId of productIds) {
     if (!graph.products.has(productId) || result.has(productId)) continue;
     const availability = availabilityOf(graph, productId, stockOf, memo);

@@ -5,13 +5,15 @@ export interface StockTotals {
   onHand: number;
   committed: number;
   incoming: number;
+  /** Set when the ledger's numbers cannot be trusted over these locations (a stale feed covers one). */
+  unknownReason?: string;
 }
 
 export const NO_STOCK: Readonly<StockTotals> = Object.freeze({ onHand: 0, committed: 0, incoming: 0 });
 
 /** A product's available over one set of locations, with what it came from. */
 export interface Availability {
-  /** null for kits (no stock of their own). */
+  /** null for kits (no stock of their own). Kept when available is unknown for a stale feed. */
   onHand: number | null;
   committed: number | null;
   incoming: number | null;
@@ -24,8 +26,9 @@ export interface Availability {
 /**
  * Available for one product: on hand − committed for a stocked product; for a kit, the minimum over its
  * components of floor(component available / units per kit), recursively through nested kits. A kit with no
- * components, or with an unknown component, is unknown. `stockOf` gives a stocked product's totals over the
- * locations in question; `memo` shares results between products of one batch.
+ * components, or with an unknown component, is unknown; so is a stocked product whose `stockOf` carries an
+ * `unknownReason`. `stockOf` gives a stocked product's totals over the locations in question; `memo` shares
+ * results between products of one batch.
  */
 export function availabilityOf(
   graph: StockGraph,
@@ -41,8 +44,12 @@ export function availabilityOf(
   if (!product) {
     result = unknown(`product ${productId} is not in this store`);
   } else if (product.kind !== 'kit') {
-    const stock = stockOf(productId);
-    result = { ...stock, available: stock.onHand - stock.committed };
+    const { unknownReason, ...stock } = stockOf(productId);
+    // A stale source keeps its last numbers visible, but available (what a channel is sent) is unknown.
+    result =
+      unknownReason === undefined
+        ? { ...stock, available: stock.onHand - stock.committed }
+        : { ...stock, available: null, unknownReason };
   } else if (visiting.has(productId)) {
     // Writes refuse cycles; this guards against rows put there another way.
     result = unknown(`kit ${product.sku} contains itself`);

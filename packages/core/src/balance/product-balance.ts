@@ -2,8 +2,10 @@ import { assertRowId } from '../channels/row-id.ts';
 import type { Db } from '../db/connect.ts';
 import type { ChannelStatus, ProductKind } from '../db/schema.ts';
 import { NotFoundError } from '../errors.ts';
+import { type StalePosition, stalePositions, staleReasonsByProduct } from '../feeds/stale-positions.ts';
 import { loadRules, ruleFor } from '../rules/load-rules.ts';
 import { chunk } from '../shared/chunk.ts';
+import { now } from '../shared/time.ts';
 import { explainBalance } from './explain-balance.ts';
 import { availabilityOf, NO_STOCK, type StockTotals } from './kit-availability.ts';
 import { loadStockGraph, type StockGraph, stockedProductIds } from './stock-graph.ts';
@@ -50,7 +52,8 @@ export interface ProductBalance {
 
 /**
  * Everything the admin shows about one product's quantity: totals, per location, and the syncable balance
- * with its explanation on each channel. Uses the same math as `computeSyncableBalances`, so both agree.
+ * with its explanation on each channel. Uses the same math as `computeSyncableBalances`, so both agree: a
+ * location a stale feed covers is unknown, and so is every total or channel that counts it.
  */
 export async function getProductBalance(db: Db, storeId: number, productId: number): Promise<ProductBalance> {
   assertRowId(productId, 'productId');
@@ -65,6 +68,7 @@ export async function getProductBalance(db: Db, storeId: number, productId: numb
     .orderBy('id')
     .execute();
   const stock = await loadStockRows(db, storeId, graph);
+  const stale = await stalePositions(db, storeId, stockedProductIds(graph), { at: now() });
   const channels = await loadChannelsWithLocations(db, storeId);
   const listings = await db
     .selectFrom('listings')
@@ -77,7 +81,7 @@ export async function getProductBalance(db: Db, storeId: number, productId: numb
 
   const allIds = locations.map((l) => l.id);
   const over = (locationIds: readonly number[]) =>
-    availabilityOf(graph, productId, stockOver(stock, new Set(locationIds)));
+    availabilityOf(graph, productId, stockOver(stock, stale, new Set(locationIds)));
   const total = over(allIds);
 
   return {
@@ -128,7 +132,13 @@ async function loadStockRows(db: Db, storeId: number, graph: StockGraph): Promis
   return rows;
 }
 
-function stockOver(rows: readonly StockRow[], locationIds: ReadonlySet<number>) {
+/** Stock over some locations; unknown for a product a stale feed covers at one of them. */
+function stockOver(
+  rows: readonly StockRow[],
+  stale: readonly StalePosition[],
+  locationIds: ReadonlySet<number>,
+) {
+  const reasons = staleReasonsByProduct(stale, locationIds);
   const totals = new Map<number, StockTotals>();
   for (const row of rows) {
     if (!locationIds.has(row.locationId)) continue;
@@ -139,7 +149,11 @@ function stockOver(rows: readonly StockRow[], locationIds: ReadonlySet<number>) 
       incoming: t.incoming + row.incoming,
     });
   }
-  return (productId: number): StockTotals => totals.get(productId) ?? NO_STOCK;
+  return (productId: number): StockTotals => {
+    const found = totals.get(productId) ?? NO_STOCK;
+    const unknownReason = reasons.get(productId);
+    return unknownReason === undefined ? found : { ...found, unknownReason };
+  };
 }
 
 async function loadChannelsWithLocations(db: Db, storeId: number) {

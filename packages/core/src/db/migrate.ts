@@ -3,6 +3,7 @@ import * as initial from './migrations/0001-initial.ts';
 import * as adjustmentLines from './migrations/0002-adjustment-lines.ts';
 import * as syncPending from './migrations/0003-sync-pending.ts';
 import * as syncDirtyClaimOrder from './migrations/0004-sync-dirty-claim-order.ts';
+import * as feedStaleness from './migrations/0005-feed-staleness.ts';
 
 /** Migrations are listed here, not read from disk, so a bundled build carries them. */
 const migrations: Record<string, Migration> = {
@@ -10,6 +11,7 @@ const migrations: Record<string, Migration> = {
   '0002-adjustment-lines': adjustmentLines,
   '0003-sync-pending': syncPending,
   '0004-sync-dirty-claim-order': syncDirtyClaimOrder,
+  '0005-feed-staleness': feedStaleness,
 };
 
 /** Brings the schema up to date. Safe to call on every start; concurrent callers are serialised by Kysely's lock. */

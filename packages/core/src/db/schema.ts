@@ -29,6 +29,7 @@ export interface Database {
   uploads: UploadsTable;
   feeds: FeedsTable;
   feedRuns: FeedRunsTable;
+  feedCoverage: FeedCoverageTable;
   syncDirty: SyncDirtyTable;
   syncHistory: SyncHistoryTable;
   syncPending: SyncPendingTable;
@@ -303,6 +304,22 @@ export interface FeedsTable {
   lastStatus: string | null;
   lastError: string | null;
   createdAt: Millis;
+  /** The merchant's setting: null = automatic (3 pull intervals when scheduled, else never), 0 = never. */
+  staleAfterMinutes: number | null;
+  /** The last successful snapshot. */
+  lastAppliedAt: Millis | null;
+  /** When the feed turns stale (null = never); derived from the two above on every write. */
+  staleAt: Millis | null;
+  /** Set once the turn to stale was raised (its positions' products marked dirty); cleared when fresh. */
+  staleNoticedAt: Millis | null;
+}
+
+/** A (product, location) of a feed's last successful snapshot: unknown while the feed is stale. */
+export interface FeedCoverageTable {
+  storeId: number;
+  feedId: number;
+  productId: number;
+  locationId: number;
 }
 
 export interface FeedRunsTable {

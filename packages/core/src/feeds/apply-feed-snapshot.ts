@@ -8,8 +8,10 @@ import { readOnHand } from '../uploads/current-on-hand.ts';
 import { locationsByName } from '../uploads/location-names.ts';
 import { productsBySku } from '../uploads/products-by-sku.ts';
 import { parseInput } from '../validation/parse-input.ts';
+import { markFeedCoverageDirty, replaceFeedCoverage } from './feed-coverage.ts';
 import { type FeedSnapshot, feedSnapshotSchema } from './feed-input.ts';
-import { type FeedRunStatus, getFeed } from './feeds.ts';
+import { isStaleAt, staleAtOf } from './feed-staleness.ts';
+import { type FeedRunStatus, getFeed, getFeedRow } from './feeds.ts';
 
 /** What one feed run did. */
 export interface FeedRunResult {
@@ -36,6 +38,9 @@ export interface FeedRunResult {
  * invalid items (negative or fractional on hand, unknown location, a position listed twice) throw a
  * ValidationError with their item paths and nothing is written.
  *
+ * The listed positions become the feed's coverage (see replaceFeedCoverage) and the feed is fresh again; if
+ * it was stale, the products it covered are marked dirty so the pushes held meanwhile go out.
+ *
  * @example
  * await applyFeedSnapshot(db, storeId, feedId, { items: [{ sku: 'MUG', onHand: 12 }, { sku: 'CUP', location: 'Annex', onHand: 0 }] });
  */
@@ -52,7 +57,7 @@ export async function applyFeedSnapshot(
     db,
     { storeId, key, operation: 'feeds.apply', request: { feedId, items } },
     async (trx) => {
-      await getFeed(trx, storeId, feedId);
+      const feed = await getFeedRow(trx, storeId, feedId);
       const findLocation = await locationsByName(trx, storeId);
       const products = await productsBySku(
         trx,
@@ -100,6 +105,7 @@ export async function applyFeedSnapshot(
       }
 
       const at = now();
+      const wasStale = isStaleAt(feed.staleAt, at);
       const run = await trx
         .insertInto('feedRuns')
         .values({
@@ -121,9 +127,19 @@ export async function applyFeedSnapshot(
         movements,
         idempotencyKey: key ?? null,
       });
+      // Before the coverage changes: a position dropped from this snapshot was held too.
+      if (wasStale) await markFeedCoverageDirty(trx, storeId, feedId, String(run.id));
+      await replaceFeedCoverage(trx, storeId, feedId, targets);
       await trx
         .updateTable('feeds')
-        .set({ lastRunAt: at, lastStatus: 'applied', lastError: null })
+        .set({
+          lastRunAt: at,
+          lastStatus: 'applied',
+          lastError: null,
+          lastAppliedAt: at,
+          staleAt: staleAtOf({ ...feed, lastAppliedAt: at }),
+          staleNoticedAt: null,
+        })
         .where('id', '=', feedId)
         .execute();
       return {

@@ -21,5 +21,5 @@ export async function dueFeeds(db: Db, now: number): Promise<Feed[]> {
     .orderBy((eb) => eb.fn.coalesce('lastRunAt', eb.val(0)))
     .orderBy('id')
     .execute();
-  return rows.map(toFeed);
+  return rows.map((row) => toFeed(row, now));
 }

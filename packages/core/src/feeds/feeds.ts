@@ -6,7 +6,16 @@ import { NotFoundError, ValidationError } from '../errors.ts';
 import { decodeCursor, type Page, toPage } from '../shared/keyset-cursor.ts';
 import { now } from '../shared/time.ts';
 import { parseInput } from '../validation/parse-input.ts';
-import { type FeedInput, type FeedUpdate, feedInputSchema, feedUpdateSchema } from './feed-input.ts';
+import { markFeedCoverageDirty } from './feed-coverage.ts';
+import {
+  type FeedInput,
+  type FeedUpdate,
+  feedInputSchema,
+  feedUpdateSchema,
+  STALE_WITHIN_INTERVAL_MESSAGE,
+  staleAfterWithinInterval,
+} from './feed-input.ts';
+import { isStaleAt, staleAtOf } from './feed-staleness.ts';
 
 export type FeedRunStatus = 'applied' | 'failed';
 
@@ -21,6 +30,14 @@ export interface Feed {
   lastStatus: FeedRunStatus | null;
   lastError: string | null;
   createdAt: number;
+  /** The staleness setting: null = automatic (3 pull intervals when scheduled, else never), 0 = never. */
+  staleAfterMinutes: number | null;
+  /** The last successful snapshot. */
+  lastAppliedAt: number | null;
+  /** When the feed turns (or turned) stale without a new snapshot; null = never. */
+  staleAt: number | null;
+  /** No successful snapshot within the staleness period: the stock it covers is unknown, pushes are held. */
+  stale: boolean;
 }
 
 /** One application (or failed attempt) of a feed snapshot. */
@@ -41,17 +58,24 @@ export interface FeedRun {
 export async function createFeed(db: Db, storeId: number, input: FeedInput): Promise<Feed> {
   const data = parseInput(feedInputSchema, input, 'feed');
   await assertStore(db, storeId);
+  const settings = {
+    url: data.url ?? null,
+    intervalMinutes: data.intervalMinutes ?? null,
+    staleAfterMinutes: data.staleAfterMinutes ?? null,
+    lastAppliedAt: null,
+    createdAt: now(),
+  };
   const row = await db
     .insertInto('feeds')
     .values({
       storeId,
       name: data.name,
-      url: data.url ?? null,
-      intervalMinutes: data.intervalMinutes ?? null,
+      ...settings,
       lastRunAt: null,
       lastStatus: null,
       lastError: null,
-      createdAt: now(),
+      staleAt: staleAtOf(settings),
+      staleNoticedAt: null,
     })
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -76,10 +100,15 @@ export async function listFeeds(db: Db, storeId: number, query: FeedListQuery = 
       .execute(),
     q.limit,
   );
-  return { items: page.items.map(toFeed), nextCursor: page.nextCursor };
+  return { items: page.items.map((row) => toFeed(row)), nextCursor: page.nextCursor };
 }
 
 export async function getFeed(db: Db, storeId: number, feedId: number): Promise<Feed> {
+  return toFeed(await getFeedRow(db, storeId, feedId));
+}
+
+/** The stored row, with what Feed leaves out (when the turn to stale was raised). */
+export async function getFeedRow(db: Db, storeId: number, feedId: number): Promise<Selectable<FeedsTable>> {
   const row = await db
     .selectFrom('feeds')
     .selectAll()
@@ -87,36 +116,68 @@ export async function getFeed(db: Db, storeId: number, feedId: number): Promise<
     .where('id', '=', feedId)
     .executeTakeFirst();
   if (!row) throw new NotFoundError('feed');
-  return toFeed(row);
+  return row;
 }
 
-/** Changes a feed's name, url or interval; `null` clears url or interval. A scheduled feed needs a url. */
+/**
+ * Changes a feed's name, url, interval or staleness setting; `null` clears url or interval, or sets the
+ * staleness back to automatic. A scheduled feed needs a url. When the change turns the feed stale or fresh,
+ * its products are marked dirty at once: their pushes are held (and recorded) or go out again.
+ */
 export async function updateFeed(db: Db, storeId: number, feedId: number, input: FeedUpdate): Promise<Feed> {
   const data = parseInput(feedUpdateSchema, input, 'feed');
   return db.transaction().execute(async (trx) => {
-    const current = await getFeed(trx, storeId, feedId);
-    const url = data.url === undefined ? current.url : data.url;
-    const intervalMinutes =
-      data.intervalMinutes === undefined ? current.intervalMinutes : data.intervalMinutes;
-    if (intervalMinutes !== null && url === null) {
+    const current = await getFeedRow(trx, storeId, feedId);
+    const pick = <K extends 'url' | 'intervalMinutes' | 'staleAfterMinutes'>(key: K) =>
+      data[key] === undefined ? current[key] : (data[key] as (typeof current)[K]);
+    const settings = {
+      url: pick('url'),
+      intervalMinutes: pick('intervalMinutes'),
+      staleAfterMinutes: pick('staleAfterMinutes'),
+      lastAppliedAt: current.lastAppliedAt,
+      createdAt: current.createdAt,
+    };
+    if (settings.intervalMinutes !== null && settings.url === null) {
       throw new ValidationError('invalid feed', [
         { path: ['intervalMinutes'], message: 'a scheduled feed needs a url' },
       ]);
     }
+    if (staleAfterWithinInterval(settings.staleAfterMinutes, settings.intervalMinutes)) {
+      const path = data.staleAfterMinutes === undefined ? 'intervalMinutes' : 'staleAfterMinutes';
+      throw new ValidationError('invalid feed', [{ path: [path], message: STALE_WITHIN_INTERVAL_MESSAGE }]);
+    }
+    const at = now();
+    const staleAt = staleAtOf(settings);
+    const wasStale = isStaleAt(current.staleAt, at);
+    const stale = isStaleAt(staleAt, at);
+    if (wasStale !== stale) await markFeedCoverageDirty(trx, storeId, feedId, `feed-settings:${feedId}`);
     const row = await trx
       .updateTable('feeds')
-      .set({ name: data.name ?? current.name, url, intervalMinutes })
+      .set({
+        name: data.name ?? current.name,
+        url: settings.url,
+        intervalMinutes: settings.intervalMinutes,
+        staleAfterMinutes: settings.staleAfterMinutes,
+        staleAt,
+        staleNoticedAt: stale ? (current.staleNoticedAt ?? at) : null,
+      })
       .where('id', '=', feedId)
       .returningAll()
       .executeTakeFirstOrThrow();
-    return toFeed(row);
+    return toFeed(row, at);
   });
 }
 
-/** Deletes a feed and its run history. Movements it caused stay in the ledger (it is append-only). */
+/**
+ * Deletes a feed and its run history. Movements it caused stay in the ledger (it is append-only). The stock
+ * a stale feed held unknown is known again: its products are marked dirty so their pushes go out.
+ */
 export async function deleteFeed(db: Db, storeId: number, feedId: number): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    await getFeed(trx, storeId, feedId);
+    const feed = await getFeedRow(trx, storeId, feedId);
+    if (isStaleAt(feed.staleAt, now()))
+      await markFeedCoverageDirty(trx, storeId, feedId, `feed-removed:${feedId}`);
+    await trx.deleteFrom('feedCoverage').where('feedId', '=', feedId).execute();
     await trx.deleteFrom('feedRuns').where('feedId', '=', feedId).execute();
     await trx.deleteFrom('feeds').where('id', '=', feedId).execute();
   });
@@ -142,7 +203,8 @@ export async function listFeedRuns(
   return rows.map(toFeedRun);
 }
 
-export function toFeed(row: Selectable<FeedsTable>): Feed {
+/** The feed as of `at` (default now), which decides `stale`. */
+export function toFeed(row: Selectable<FeedsTable>, at: number = now()): Feed {
   return {
     id: row.id,
     storeId: row.storeId,
@@ -153,6 +215,10 @@ export function toFeed(row: Selectable<FeedsTable>): Feed {
     lastStatus: row.lastStatus as FeedRunStatus | null,
     lastError: row.lastError,
     createdAt: row.createdAt,
+    staleAfterMinutes: row.staleAfterMinutes,
+    lastAppliedAt: row.lastAppliedAt,
+    staleAt: row.staleAt,
+    stale: isStaleAt(row.staleAt, at),
   };
 }
 
