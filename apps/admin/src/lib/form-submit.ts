@@ -29,15 +29,18 @@ export function createFormSubmit(
       setFieldErrors(fields);
       setError(message);
     },
-    async submit(event: SubmitEvent) {
+    /** Resolves to whether it went through: no failure, nothing rejected. */
+    async submit(event: SubmitEvent): Promise<boolean> {
       event.preventDefault();
       clear();
       setBusy(true);
       try {
         await work();
+        return error() === undefined && fieldErrors().size === 0;
       } catch (failure) {
         if (failure instanceof ApiError) setFieldErrors(fieldsOf(failure, fieldOf));
         setError(errorMessage(failure));
+        return false;
       } finally {
         setBusy(false);
       }

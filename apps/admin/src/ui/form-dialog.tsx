@@ -5,7 +5,7 @@ import { Modal } from './modal.tsx';
 
 /**
  * A form in a dialog: the caller's fields (they read `form.fieldErrors()` for their own keys), then why it
- * failed, Cancel and the submit button. `form`'s work closes the dialog when it succeeds.
+ * failed, Cancel and the submit button. The dialog closes once the form went through.
  */
 export function FormDialog(props: {
   title: string;
@@ -18,7 +18,12 @@ export function FormDialog(props: {
 }) {
   return (
     <Modal open={props.open} onOpenChange={props.onOpenChange} title={props.title}>
-      <form class="form" onSubmit={(event) => void props.form.submit(event)}>
+      <form
+        class="form"
+        onSubmit={async (event) => {
+          if (await props.form.submit(event)) props.onOpenChange(false);
+        }}
+      >
         {props.children}
         <FormFooter
           error={props.form.error()}

@@ -33,7 +33,6 @@ export function LineQuantitiesDialog(props: {
       return;
     }
     await props.submit(lines);
-    props.onOpenChange(false);
   });
   createEffect(
     on(

@@ -1,5 +1,5 @@
 import { A } from '@solidjs/router';
-import { createSignal, For, Show } from 'solid-js';
+import { createSignal, Show } from 'solid-js';
 import { useApi } from '../../api/api-context.tsx';
 import { unwrap } from '../../api/client.ts';
 import type { components } from '../../api/schema.gen.ts';
@@ -9,15 +9,11 @@ import { EMPTY_LINE, type LineDraft, linesToSend } from '../../lib/lines.ts';
 import { useStore } from '../../store/store-context.tsx';
 import { ACTIONS_COLUMN } from '../../ui/data-table.tsx';
 import { withFailureToast } from '../../ui/failure-toast.ts';
-import { FormDialog } from '../../ui/form-dialog.tsx';
 import { LinesEditor } from '../../ui/lines-editor.tsx';
-import { ListTable } from '../../ui/list-table.tsx';
-import { LoadMoreButton } from '../../ui/load-more-button.tsx';
-import { PageHeader } from '../../ui/page-header.tsx';
-import { StatusTabs } from '../../ui/status-tabs.tsx';
 import { TextField } from '../../ui/text-field.tsx';
 import { notify } from '../../ui/toaster.tsx';
 import { createOrderList, type OrderListQuery } from './order-list.ts';
+import { OrderListLayout } from './order-list-layout.tsx';
 
 type Status = components['schemas']['PurchaseOrderStatus'];
 type Order = components['schemas']['PurchaseOrderSummary'];
@@ -26,10 +22,9 @@ type Order = components['schemas']['PurchaseOrderSummary'];
 export function PurchaseOrdersPage() {
   const api = useApi();
   const { storeId } = useStore();
-  const { status, setStatus, list } = createOrderList((storeId, query: OrderListQuery<Status>) =>
+  const orders = createOrderList((storeId, query: OrderListQuery<Status>) =>
     unwrap(api.GET('/stores/{storeId}/purchase-orders', { params: { path: { storeId }, query } })),
   );
-  const [creating, setCreating] = createSignal(false);
   const [number, setNumber] = createSignal('');
   const [supplier, setSupplier] = createSignal('');
   const [lines, setLines] = createSignal<LineDraft[]>([{ ...EMPTY_LINE }]);
@@ -49,11 +44,10 @@ export function PurchaseOrdersPage() {
     setNumber('');
     setSupplier('');
     setLines([{ ...EMPTY_LINE }]);
-    list.reload();
-    setCreating(false);
+    orders.list.reload();
   });
 
-  /** Receives everything still outstanding (partial receipts go through the API or a CSV upload). */
+  /** Receives everything still outstanding (partial receipts go through the order's page, the API or a CSV upload). */
   const receiveAll = (order: Order) =>
     withFailureToast(`Could not receive purchase order ${order.number}`, async () => {
       const path = { storeId: storeId(), orderId: order.id };
@@ -71,7 +65,7 @@ export function PurchaseOrdersPage() {
         }),
       );
       notify('success', `Purchase order ${order.number} received`, 'The goods are on hand.');
-      list.reload();
+      orders.list.reload();
     });
   const cancel = (order: Order) =>
     withFailureToast(`Could not cancel purchase order ${order.number}`, async () => {
@@ -81,87 +75,66 @@ export function PurchaseOrdersPage() {
         }),
       );
       notify('success', `Purchase order ${order.number} cancelled`);
-      list.reload();
+      orders.list.reload();
     });
 
   return (
-    <section class="page">
-      <PageHeader
-        title="Purchase Orders"
-        actions={
-          <button type="button" class="button button-primary" onClick={() => setCreating(true)}>
-            Create purchase order
-          </button>
-        }
-      />
-      <StatusTabs
-        label="Order status"
-        value={status()}
-        onChange={setStatus}
-        tabs={[
-          { value: '', label: 'All' },
-          { value: 'open', label: 'Open' },
-          { value: 'partially_received', label: 'Partially received' },
-          { value: 'received', label: 'Received' },
-          { value: 'cancelled', label: 'Cancelled' },
-        ]}
-      />
-      <ListTable
-        list={list}
-        label="Purchase orders"
-        columns={['Number', 'Supplier', 'Status', 'Created', ACTIONS_COLUMN]}
-        empty="No purchase orders here yet."
-      >
-        <tbody>
-          <For each={list.items()}>
-            {(order) => (
-              <tr>
-                <td>
-                  <A href={`/stores/${storeId()}/purchase-orders/${order.id}`}>{order.number}</A>
-                </td>
-                <td>{order.supplier ?? '—'}</td>
-                <td>{humanize(order.status)}</td>
-                <td>{formatTime(order.createdAt)}</td>
-                <td class="row-actions">
-                  <Show when={order.status === 'open' || order.status === 'partially_received'}>
-                    <button type="button" class="button button-small" onClick={() => void receiveAll(order)}>
-                      Receive all
-                    </button>
-                  </Show>
-                  <Show when={order.status === 'open'}>
-                    <button type="button" class="button button-small" onClick={() => void cancel(order)}>
-                      Cancel
-                    </button>
-                  </Show>
-                </td>
-              </tr>
-            )}
-          </For>
-        </tbody>
-      </ListTable>
-      <LoadMoreButton list={list} />
-      <FormDialog
-        title="Create purchase order"
-        submitLabel="Create purchase order"
-        open={creating()}
-        onOpenChange={setCreating}
-        form={form}
-      >
-        <TextField
-          label="Order number"
-          required
-          value={number()}
-          onInput={(e) => setNumber(e.currentTarget.value)}
-          error={form.fieldErrors().get('body.number')}
-        />
-        <TextField
-          label="Supplier"
-          value={supplier()}
-          onInput={(e) => setSupplier(e.currentTarget.value)}
-          error={form.fieldErrors().get('body.supplier')}
-        />
-        <LinesEditor lines={lines()} onChange={setLines} errors={form.fieldErrors()} />
-      </FormDialog>
-    </section>
+    <OrderListLayout
+      title="Purchase Orders"
+      createLabel="Create purchase order"
+      statusLabel="Order status"
+      tabs={[
+        { value: '', label: 'All' },
+        { value: 'open', label: 'Open' },
+        { value: 'partially_received', label: 'Partially received' },
+        { value: 'received', label: 'Received' },
+        { value: 'cancelled', label: 'Cancelled' },
+      ]}
+      orders={orders}
+      tableLabel="Purchase orders"
+      columns={['Number', 'Supplier', 'Status', 'Created', ACTIONS_COLUMN]}
+      empty="No purchase orders here yet."
+      row={(order) => (
+        <tr>
+          <td>
+            <A href={`/stores/${storeId()}/purchase-orders/${order.id}`}>{order.number}</A>
+          </td>
+          <td>{order.supplier ?? '—'}</td>
+          <td>{humanize(order.status)}</td>
+          <td>{formatTime(order.createdAt)}</td>
+          <td class="row-actions">
+            <Show when={order.status === 'open' || order.status === 'partially_received'}>
+              <button type="button" class="button button-small" onClick={() => void receiveAll(order)}>
+                Receive all
+              </button>
+            </Show>
+            <Show when={order.status === 'open'}>
+              <button type="button" class="button button-small" onClick={() => void cancel(order)}>
+                Cancel
+              </button>
+            </Show>
+          </td>
+        </tr>
+      )}
+      form={form}
+      fields={
+        <>
+          <TextField
+            label="Order number"
+            required
+            value={number()}
+            onInput={(e) => setNumber(e.currentTarget.value)}
+            error={form.fieldErrors().get('body.number')}
+          />
+          <TextField
+            label="Supplier"
+            value={supplier()}
+            onInput={(e) => setSupplier(e.currentTarget.value)}
+            error={form.fieldErrors().get('body.supplier')}
+          />
+          <LinesEditor lines={lines()} onChange={setLines} errors={form.fieldErrors()} />
+        </>
+      }
+    />
   );
 }

@@ -1,5 +1,5 @@
 import { A } from '@solidjs/router';
-import { createSignal, For, Show } from 'solid-js';
+import { createSignal, Show } from 'solid-js';
 import { useApi } from '../../api/api-context.tsx';
 import { unwrap } from '../../api/client.ts';
 import type { components } from '../../api/schema.gen.ts';
@@ -8,14 +8,10 @@ import { formatTime, humanize } from '../../lib/format.ts';
 import { useStore } from '../../store/store-context.tsx';
 import { ACTIONS_COLUMN } from '../../ui/data-table.tsx';
 import { withFailureToast } from '../../ui/failure-toast.ts';
-import { FormDialog } from '../../ui/form-dialog.tsx';
-import { ListTable } from '../../ui/list-table.tsx';
-import { LoadMoreButton } from '../../ui/load-more-button.tsx';
-import { PageHeader } from '../../ui/page-header.tsx';
-import { StatusTabs } from '../../ui/status-tabs.tsx';
 import { TextField } from '../../ui/text-field.tsx';
 import { notify } from '../../ui/toaster.tsx';
 import { createOrderList, type OrderListQuery } from './order-list.ts';
+import { OrderListLayout } from './order-list-layout.tsx';
 
 type Status = components['schemas']['WorkOrderStatus'];
 type Order = components['schemas']['WorkOrderSummary'];
@@ -24,10 +20,9 @@ type Order = components['schemas']['WorkOrderSummary'];
 export function WorkOrdersPage() {
   const api = useApi();
   const { storeId } = useStore();
-  const { status, setStatus, list } = createOrderList((storeId, query: OrderListQuery<Status>) =>
+  const orders = createOrderList((storeId, query: OrderListQuery<Status>) =>
     unwrap(api.GET('/stores/{storeId}/work-orders', { params: { path: { storeId }, query } })),
   );
-  const [creating, setCreating] = createSignal(false);
   const [number, setNumber] = createSignal('');
   const [sku, setSku] = createSignal('');
   const [quantity, setQuantity] = createSignal('1');
@@ -43,8 +38,7 @@ export function WorkOrdersPage() {
     setNumber('');
     setSku('');
     setQuantity('1');
-    list.reload();
-    setCreating(false);
+    orders.list.reload();
   });
   const act = (order: Order, action: 'complete' | 'cancel') =>
     withFailureToast(`Could not ${action} work order ${order.number}`, async () => {
@@ -55,109 +49,80 @@ export function WorkOrdersPage() {
         await unwrap(api.POST('/stores/{storeId}/work-orders/{workOrderId}/cancel', { params: { path } }));
       }
       notify('success', `Work order ${order.number} ${action === 'complete' ? 'completed' : 'cancelled'}`);
-      list.reload();
+      orders.list.reload();
     });
 
   return (
-    <section class="page">
-      <PageHeader
-        title="Work Orders"
-        actions={
-          <button type="button" class="button button-primary" onClick={() => setCreating(true)}>
-            Create work order
-          </button>
-        }
-      />
-      <StatusTabs
-        label="Work order status"
-        value={status()}
-        onChange={setStatus}
-        tabs={[
-          { value: '', label: 'All' },
-          { value: 'in_progress', label: 'In progress' },
-          { value: 'completed', label: 'Completed' },
-          { value: 'cancelled', label: 'Cancelled' },
-        ]}
-      />
-      <ListTable
-        list={list}
-        label="Work orders"
-        columns={[
-          'Number',
-          'Assembly',
-          { label: 'Quantity', numeric: true },
-          'Status',
-          'Created',
-          ACTIONS_COLUMN,
-        ]}
-        empty="No work orders here yet."
-      >
-        <tbody>
-          <For each={list.items()}>
-            {(order) => (
-              <tr>
-                <td>
-                  <A href={`/stores/${storeId()}/work-orders/${order.id}`}>{order.number}</A>
-                </td>
-                <td>{order.sku}</td>
-                <td class="num">{order.quantity}</td>
-                <td>{humanize(order.status)}</td>
-                <td>{formatTime(order.createdAt)}</td>
-                <td class="row-actions">
-                  <Show when={order.status === 'in_progress'}>
-                    <button
-                      type="button"
-                      class="button button-small"
-                      onClick={() => void act(order, 'complete')}
-                    >
-                      Complete
-                    </button>
-                    <button
-                      type="button"
-                      class="button button-small"
-                      onClick={() => void act(order, 'cancel')}
-                    >
-                      Cancel
-                    </button>
-                  </Show>
-                </td>
-              </tr>
-            )}
-          </For>
-        </tbody>
-      </ListTable>
-      <LoadMoreButton list={list} />
-      <FormDialog
-        title="Create work order"
-        submitLabel="Create work order"
-        open={creating()}
-        onOpenChange={setCreating}
-        form={form}
-      >
-        <TextField
-          label="Work order number"
-          required
-          value={number()}
-          onInput={(e) => setNumber(e.currentTarget.value)}
-          error={form.fieldErrors().get('body.number')}
-        />
-        <TextField
-          label="Assembly SKU"
-          required
-          value={sku()}
-          onInput={(e) => setSku(e.currentTarget.value)}
-          error={form.fieldErrors().get('body.sku')}
-        />
-        <TextField
-          label="Quantity to build"
-          type="number"
-          min="1"
-          required
-          value={quantity()}
-          onInput={(e) => setQuantity(e.currentTarget.value)}
-          error={form.fieldErrors().get('body.quantity')}
-        />
-      </FormDialog>
-    </section>
+    <OrderListLayout
+      title="Work Orders"
+      createLabel="Create work order"
+      statusLabel="Work order status"
+      tabs={[
+        { value: '', label: 'All' },
+        { value: 'in_progress', label: 'In progress' },
+        { value: 'completed', label: 'Completed' },
+        { value: 'cancelled', label: 'Cancelled' },
+      ]}
+      orders={orders}
+      tableLabel="Work orders"
+      columns={[
+        'Number',
+        'Assembly',
+        { label: 'Quantity', numeric: true },
+        'Status',
+        'Created',
+        ACTIONS_COLUMN,
+      ]}
+      empty="No work orders here yet."
+      row={(order) => (
+        <tr>
+          <td>
+            <A href={`/stores/${storeId()}/work-orders/${order.id}`}>{order.number}</A>
+          </td>
+          <td>{order.sku}</td>
+          <td class="num">{order.quantity}</td>
+          <td>{humanize(order.status)}</td>
+          <td>{formatTime(order.createdAt)}</td>
+          <td class="row-actions">
+            <Show when={order.status === 'in_progress'}>
+              <button type="button" class="button button-small" onClick={() => void act(order, 'complete')}>
+                Complete
+              </button>
+              <button type="button" class="button button-small" onClick={() => void act(order, 'cancel')}>
+                Cancel
+              </button>
+            </Show>
+          </td>
+        </tr>
+      )}
+      form={form}
+      fields={
+        <>
+          <TextField
+            label="Work order number"
+            required
+            value={number()}
+            onInput={(e) => setNumber(e.currentTarget.value)}
+            error={form.fieldErrors().get('body.number')}
+          />
+          <TextField
+            label="Assembly SKU"
+            required
+            value={sku()}
+            onInput={(e) => setSku(e.currentTarget.value)}
+            error={form.fieldErrors().get('body.sku')}
+          />
+          <TextField
+            label="Quantity to build"
+            type="number"
+            min="1"
+            required
+            value={quantity()}
+            onInput={(e) => setQuantity(e.currentTarget.value)}
+            error={form.fieldErrors().get('body.quantity')}
+          />
+        </>
+      }
+    />
   );
 }

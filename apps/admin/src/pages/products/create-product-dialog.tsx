@@ -52,7 +52,6 @@ export function CreateProductDialog(props: {
       }),
     );
     notify('success', `Product ${product.sku} created`, 'Auto Sync is off until you turn it on.');
-    reset();
     props.onCreated(product);
   });
 
