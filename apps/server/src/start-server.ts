@@ -44,6 +44,12 @@ export interface ServerConfig {
   trustedOrigins?: readonly string[];
   /** `Secure` session cookies; default: when the public URL is https. */
   secureCookies?: boolean;
+  /** Feed-style channels: first and repeated verdict polls this long after a push (default: the engine's, 60 s). */
+  pendingPollIntervalMs?: number;
+  /** Feed-style channels: a verdict missing this long is given up on (default: the engine's, 6 h). */
+  pendingTimeoutMs?: number;
+  /** Time between drift sweeps over the whole cluster (default 15 min; `options.driftSweepIntervalMs` wins). */
+  driftSweepIntervalMs?: number;
 }
 
 export interface StartServerOptions {
@@ -150,6 +156,10 @@ export async function startServer(
         onEvent: metrics.onSyncEvent,
         settings: {
           ...(options.pollIntervalMs !== undefined && { pollIntervalMs: options.pollIntervalMs }),
+          ...(config.pendingPollIntervalMs !== undefined && {
+            pendingPollIntervalMs: config.pendingPollIntervalMs,
+          }),
+          ...(config.pendingTimeoutMs !== undefined && { pendingTimeoutMs: config.pendingTimeoutMs }),
         },
         ...(options.poolSize !== undefined && { poolSize: options.poolSize }),
         // With the API in the same process, the loop gets a thread (and a core) of its own. An in-memory
@@ -200,7 +210,7 @@ export async function startServer(
       sweeper = startDriftSweeper({
         db,
         engine: sync,
-        intervalMs: options.driftSweepIntervalMs ?? 15 * 60_000,
+        intervalMs: options.driftSweepIntervalMs ?? config.driftSweepIntervalMs ?? 15 * 60_000,
         logger,
       });
       // Scheduled feeds are pulled by one worker of the cluster at a time.

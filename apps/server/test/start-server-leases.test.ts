@@ -159,8 +159,10 @@ for (const dialect of DIALECTS) {
           role: 'worker',
           secret,
           demo: false,
+          // As `ballast serve` passes BALLAST_DRIFT_SWEEP_INTERVAL (its 1 minute floor is the CLI's).
+          driftSweepIntervalMs: 200,
         },
-        { handleSignals: false, logger: silentLogger, driftSweepIntervalMs: 200, poolSize: 3 },
+        { handleSignals: false, logger: silentLogger, poolSize: 3 },
       );
       try {
         const store = await createStore(t.db, { name: 'Drift store' });
