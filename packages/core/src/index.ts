@@ -37,6 +37,7 @@ export * from './listings/channel-quantity.ts';
 export * from './listings/listing.ts';
 export * from './listings/listing-auto-sync.ts';
 export * from './listings/listing-input.ts';
+export * from './listings/listing-lookup-misses.ts';
 export * from './listings/upsert-listings.ts';
 export * from './locations/locations.ts';
 export * from './outbox/mark-dirty.ts';

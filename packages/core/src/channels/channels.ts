@@ -3,6 +3,7 @@ import type { ChannelStatus } from '../db/schema.ts';
 import { NotFoundError } from '../errors.ts';
 import { idempotencyKeyOf, type OperationOptions } from '../idempotency/operation-options.ts';
 import { runIdempotent } from '../idempotency/run-idempotent.ts';
+import { forgetListingLookupMisses } from '../listings/listing-lookup-misses.ts';
 import { now } from '../shared/time.ts';
 import { parseInput } from '../validation/parse-input.ts';
 import {
@@ -71,7 +72,8 @@ export async function createChannel(
 /**
  * Renames, pauses, disconnects, re-activates or re-scopes a channel. A channel is never deleted (Sync History
  * keeps its keys): disconnect sets status `disconnected`. Re-activating it or changing its locations marks
- * every auto-synced product of the channel dirty, in the same transaction.
+ * every auto-synced product of the channel dirty, in the same transaction. New config forgets which SKUs
+ * lookups did not find on the channel.
  */
 export async function updateChannel(
   db: Db,
@@ -105,6 +107,8 @@ export async function updateChannel(
         .where('id', '=', channelId)
         .execute();
     }
+    // Other credentials or another endpoint may reach another shop: past misses there prove nothing.
+    if (data.configCiphertext !== undefined) await forgetListingLookupMisses(trx, channelId);
     let reactivated = false;
     if (data.status !== undefined) {
       // Conditional update: of two concurrent re-activations only one sees the status change.

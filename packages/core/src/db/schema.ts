@@ -13,6 +13,7 @@ export interface Database {
   channels: ChannelsTable;
   channelLocations: ChannelLocationsTable;
   listings: ListingsTable;
+  listingLookupMisses: ListingLookupMissesTable;
   syncRules: SyncRulesTable;
   quantities: QuantitiesTable;
   movements: MovementsTable;
@@ -118,6 +119,17 @@ export interface ListingsTable {
   channelQuantity: number | null;
   channelQuantityAt: Millis | null;
   createdAt: Millis;
+}
+
+/** A lookup by SKU that found no item on the channel (the sync engine's negative cache). */
+export interface ListingLookupMissesTable {
+  channelId: number;
+  productId: number;
+  storeId: number;
+  /** The SKU looked up; a product whose SKU changed since is not covered by the row. */
+  sku: string;
+  /** When the lookup was made (its start); the engine looks again once it is older than its re-check period. */
+  lookedUpAt: Millis;
 }
 
 export type RuleScope = 'store' | 'channel' | 'product' | 'listing';
