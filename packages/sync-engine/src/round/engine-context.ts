@@ -16,6 +16,8 @@ export interface EngineContext {
   leaseMs: number;
   /** Transient failures in a row after which a pair is marked failed and left until its next change. */
   maxAttempts: number;
+  /** How long a lookup that did not find a SKU on the channel stands before the SKU is looked up again. */
+  notListedRecheckMs: number;
   /** Polling and timing out the verdicts of feed-style channels. */
   pending: PendingSettings;
   logger: Logger;

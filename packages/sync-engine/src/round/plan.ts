@@ -18,6 +18,8 @@ export type PairPlan =
       explanation: unknown;
       code: 'unchanged' | 'not_listed' | 'unknown_quantity' | 'auto_sync_off';
       message: string;
+      /** not_listed known from an earlier lookup (when it was made), not from one this round. */
+      notListedSince?: number;
     };
 
 export interface PlanInput {
@@ -26,13 +28,15 @@ export interface PlanInput {
   sku: string;
   autoSync: boolean;
   balance: { quantity: number | null; unknownReason?: string; explanation: unknown } | undefined;
+  /** When a recent lookup did not find the SKU on the channel (it was not looked up this round). */
+  notListedSince?: number | undefined;
 }
 
 /**
  * Decides push or skip for a pair. The value is the balance computed now (never an earlier one). A channel that
  * already shows the value is skipped unless the mark was forced (Auto Sync just turned on, drift repair).
  */
-export function planPair({ dirty, listing, sku, autoSync, balance }: PlanInput): PairPlan {
+export function planPair({ dirty, listing, sku, autoSync, balance, notListedSince }: PlanInput): PairPlan {
   const explanation = balance?.explanation ?? null;
   const quantity = balance?.quantity ?? null;
   if (!autoSync) {
@@ -47,6 +51,19 @@ export function planPair({ dirty, listing, sku, autoSync, balance }: PlanInput):
     };
   }
   if (!listing || listing.channelRef === null) {
+    if (notListedSince !== undefined) {
+      const message = `not listed on the channel (looked up ${formatUtc(notListedSince)})`;
+      return {
+        kind: 'skip',
+        dirty,
+        listing,
+        quantity,
+        explanation,
+        code: 'not_listed',
+        message,
+        notListedSince,
+      };
+    }
     const message = `no item with SKU ${sku} was found on this channel`;
     return { kind: 'skip', dirty, listing, quantity, explanation, code: 'not_listed', message };
   }
@@ -66,4 +83,9 @@ export function planPair({ dirty, listing, sku, autoSync, balance }: PlanInput):
 /** Deterministic per (listing, change token, quantity): a retry reuses it, a 5 -> 6 -> 5 swing does not. */
 export function idempotencyKeyFor(listingId: number, seq: number, quantity: number): string {
   return `ballast:${listingId}:${seq}:${quantity}`;
+}
+
+/** `2025-05-01 10:02 UTC`: a merchant reads it in Sync History, whatever the server's time zone. */
+function formatUtc(at: number): string {
+  return `${new Date(at).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }

@@ -16,6 +16,7 @@ import { retryDelayMs } from '../retry/backoff.ts';
 import type { EngineContext } from './engine-context.ts';
 import { ensureListings } from './ensure-listings.ts';
 import { idempotencyKeyFor, type PairPlan, planPair } from './plan.ts';
+import { skipsToRecord } from './skips-to-record.ts';
 
 export interface RoundSummary {
   claimed: number;
@@ -70,7 +71,7 @@ export async function runChannelRound(ctx: EngineContext, channel: ChannelRow): 
 
   await recordSyncAttempts(
     ctx.db,
-    skips.map((plan) => ({
+    (await skipsToRecord(ctx, channel, skips)).map((plan) => ({
       ...historyBase(channel, plan.dirty, plan.listing, queuedAt, ctx.workerId),
       status: 'skipped' as const,
       quantity: plan.quantity,
@@ -151,7 +152,8 @@ async function planRound(
     .where('id', 'in', productIds)
     .execute();
   const productById = new Map(products.map((p) => [p.id, p]));
-  const listings = await ensureListings(ctx, channel, connection, products);
+  const forced = new Set(claimed.filter((c) => c.force === 1).map((c) => c.productId));
+  const { listings, notListedSince } = await ensureListings(ctx, channel, connection, products, forced);
   // A change may have marked a pair again since the claim; take the newer marks so that this push settles them.
   const current = await ctx.db
     .selectFrom('syncDirty')
@@ -163,7 +165,10 @@ async function planRound(
   const currentByProduct = new Map(current.map((row) => [row.productId, row]));
   const balances = await computeSyncableBalances(ctx.db, channel.storeId, channel.id, productIds);
   return claimed.map((claimedRow) => {
-    const dirty = currentByProduct.get(claimedRow.productId) ?? claimedRow;
+    const cachedMiss = notListedSince.get(claimedRow.productId);
+    const newer = currentByProduct.get(claimedRow.productId);
+    // A forced mark that came in since the claim wants a lookup: settle only the claimed mark, leave it due.
+    const dirty = newer && !(cachedMiss !== undefined && newer.force === 1) ? newer : claimedRow;
     const product = productById.get(dirty.productId);
     const listing = listings.get(dirty.productId);
     const override = listing?.autoSyncOverride ?? null;
@@ -173,6 +178,7 @@ async function planRound(
       sku: product?.sku ?? String(dirty.productId),
       autoSync: product !== undefined && (override ?? product.autoSync) === 1,
       balance: balances.get(dirty.productId),
+      notListedSince: cachedMiss,
     });
   });
 }

@@ -53,6 +53,12 @@ export interface SyncEngineOptions {
   pendingPollIntervalMs?: number;
   /** A verdict still missing this long after the push was accepted is given up on: pushed again (default 6 h). */
   pendingTimeoutMs?: number;
+  /**
+   * A product whose SKU a lookup did not find on the channel is settled as not listed, without asking the
+   * channel again, until that answer is this old (default 1 h; 0 looks up on every change). Forced marks,
+   * a new SKU, new channel config and a manual match of listings look up again at once.
+   */
+  notListedRecheckMs?: number;
   logger?: Logger;
   onEvent?: (event: SyncEvent) => void;
 }
@@ -92,6 +98,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     backoff: options.backoff ?? defaultBackoff,
     leaseMs: options.leaseMs ?? 30_000,
     maxAttempts: options.maxAttempts ?? 8,
+    notListedRecheckMs: options.notListedRecheckMs ?? 3_600_000,
     pending: {
       pollIntervalMs: options.pendingPollIntervalMs ?? defaultPendingSettings.pollIntervalMs,
       timeoutMs: options.pendingTimeoutMs ?? defaultPendingSettings.timeoutMs,
