@@ -4,9 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/index.ts';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../../src/testing/index.ts';
 import { databaseStock, expectProjectionMatchesLedger, modelStock } from './support/db-state.ts';
-import { attempt, newReal, type Outcome, prepare, type Real } from './support/execute.ts';
+import { asPrepared, attempt, newReal, type Outcome, prepare } from './support/execute.ts';
 import { StoreModel } from './support/model.ts';
-import { describeOp, type Op, opArbitrary, orderListOf } from './support/ops.ts';
+import { describeOp, type Op, opArbitrary } from './support/ops.ts';
 import { runs } from './support/runs.ts';
 import { createWorld } from './support/world.ts';
 
@@ -17,11 +17,8 @@ function permutations(n: number): number[][] {
   );
 }
 
-/** Pins an operation's order index to an existing order, so that orders created alongside it cannot shift it. */
-function pinned(op: Op, real: Real): Op {
-  const list = orderListOf(op);
-  return list && 'order' in op ? { ...op, order: op.order % real[list].length } : op;
-}
+/** Asks for the first sales order's number: with no order yet, its prepared call takes a fresh one. */
+const reusingNumber: Op = { kind: 'createSales', loc: 0, lines: [{ sku: 'A', qty: 1 }], reuseNumber: true };
 
 /**
  * Beyond property 2: operations that really run at the same time (PostgreSQL runs them in parallel
@@ -54,9 +51,10 @@ for (const dialect of DIALECTS) {
               const predicted = model.step(op);
               expect((await attempt(call)).ok, `prefix ${describeOp(op)}`).toBe(predicted.accepted);
             }
+            // Prepared together, before any of them runs: the model must replay the requests as prepared.
             const ready = batch.flatMap((op) => {
               const call = prepare(real, op);
-              return call ? [{ op: pinned(op, real), call }] : [];
+              return call ? [{ op: asPrepared(real, op), call }] : [];
             });
             const outcomes: Outcome[] = await Promise.all(ready.map(({ call }) => attempt(call)));
             const stock = await databaseStock(db, real.world);
@@ -75,7 +73,11 @@ for (const dialect of DIALECTS) {
             await expectProjectionMatchesLedger(db, real.world, `after ${described.join(' | ')}`);
           },
         ),
-        { numRuns: runs(dialect, { sqlite: 60, postgres: 30 }) },
+        {
+          numRuns: runs(dialect, { sqlite: 60, postgres: 30 }),
+          // Once a false alarm: the model decided the reuse when stepping, after the other order existed.
+          examples: [[false, [], [reusingNumber, reusingNumber]]],
+        },
       );
     });
   });

@@ -63,12 +63,25 @@ export interface PrepareOptions {
 }
 
 /**
+ * The operation as prepare() fixes it against the orders that exist now: an order index pinned to an
+ * existing order, and an order number reused only if there is an order to take it from. A model that steps
+ * it later, after other calls have created orders, then predicts the very request that ran.
+ */
+export function asPrepared(real: Real, op: Op): Op {
+  if (op.kind === 'createSales' && op.reuseNumber && real.sales.length === 0)
+    return { ...op, reuseNumber: false };
+  const list = orderListOf(op);
+  return list && 'order' in op && real[list].length > 0 ? { ...op, order: op.order % real[list].length } : op;
+}
+
+/**
  * Turns an operation into a call against core with fixed arguments. Returns null when the operation names
  * an order and none of that type exists yet. A successful call records the order it created (once).
  */
-export function prepare(real: Real, op: Op, options: PrepareOptions = {}): PreparedCall | null {
-  const list = orderListOf(op);
+export function prepare(real: Real, requested: Op, options: PrepareOptions = {}): PreparedCall | null {
+  const list = orderListOf(requested);
   if (list && real[list].length === 0) return null;
+  const op = asPrepared(real, requested);
   const { db, world } = real;
   const { storeId } = world;
   const v = options.variant ? 1 : 0;
