@@ -1,5 +1,5 @@
 import type { Connection } from '@ballast/connector-kit';
-import { getChannel, InvalidStateError, upsertListings } from '@ballast/core';
+import { forgetListingLookupMisses, getChannel, InvalidStateError, upsertListings } from '@ballast/core';
 import { SharedRateLimiter } from '@ballast/sync-engine';
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../app-env.ts';
@@ -62,6 +62,9 @@ export function registerMatchListings(app: OpenAPIHono<AppEnv>): void {
     }
     const connection = await connectionOf(deps, storeId, channel.id, channel.connectorId);
     const limiter = new SharedRateLimiter(deps.db);
+    // The merchant matches after changing the channel's catalogue: what the sync engine's lookups did not find
+    // before may be there now, so its next change of each product looks it up again.
+    await forgetListingLookupMisses(deps.db, channel.id);
 
     const result = { checked: 0, matched: 0, newlyLinked: 0, unmatched: 0, duplicates: 0 };
     const unmatchedSkus: string[] = [];
