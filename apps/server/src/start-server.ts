@@ -227,6 +227,10 @@ export async function startServer(
             onApplied: (run) => {
               if (run.changed > 0) sync.wake();
             },
+            onStale: (notice) => {
+              logger.warn('feed is stale: pushes of the stock it covers are held', { ...notice });
+              if (notice.marked > 0) sync.wake();
+            },
             logError: (error, feed) =>
               logger.error('feed run failed', { feedId: feed?.id, error: errorText(error) }),
           }),

@@ -1,4 +1,12 @@
-import { type Db, dueFeeds, type Feed, type FeedRunResult, runFeedNow } from '@ballast/core';
+import {
+  type Db,
+  dueFeeds,
+  type Feed,
+  type FeedRunResult,
+  markStaleFeeds,
+  runFeedNow,
+  type StaleFeedNotice,
+} from '@ballast/core';
 
 export interface FeedSchedulerOptions {
   db: Db;
@@ -8,6 +16,8 @@ export interface FeedSchedulerOptions {
   fetch?: typeof fetch;
   /** Called after each applied run, e.g. to wake the sync loop when `run.changed > 0`. */
   onApplied?: (run: FeedRunResult, feed: Feed) => void;
+  /** Called for each feed found to have turned stale (its products were marked dirty), e.g. to log it. */
+  onStale?: (notice: StaleFeedNotice) => void;
   /** Where unexpected errors go (default: console.error); the scheduler itself never throws. */
   logError?: (error: unknown, feed?: Feed) => void;
 }
@@ -20,14 +30,16 @@ export interface FeedScheduler {
 /**
  * Pulls scheduled feeds: every `intervalMs` (and once at start) asks core for the feeds that are due and
  * runs them one at a time, so one slow feed never overlaps the next tick. A feed whose pull fails records a
- * failed run (core does that); an error of ours is logged and the next tick tries again.
+ * failed run (core does that); an error of ours is logged and the next tick tries again. Each tick first
+ * raises the feeds that have turned stale (any feed, pulled or pushed to): their products are marked dirty,
+ * so the sync loop records the held pushes in Sync History.
  *
  * @example
  * const scheduler = startFeedScheduler({ db, intervalMs: 30_000, onApplied: () => deps.notifySync() });
  * process.on('SIGTERM', () => scheduler.stop());
  */
 export function startFeedScheduler(options: FeedSchedulerOptions): FeedScheduler {
-  const { db, intervalMs, onApplied } = options;
+  const { db, intervalMs, onApplied, onStale } = options;
   const logError =
     options.logError ?? ((error, feed) => console.error('feed scheduler:', feed?.id ?? '', error));
   const runOptions = options.fetch ? { fetch: options.fetch } : {};
@@ -36,6 +48,11 @@ export function startFeedScheduler(options: FeedSchedulerOptions): FeedScheduler
   let inFlight: Promise<void> = Promise.resolve();
 
   async function tick(): Promise<void> {
+    try {
+      for (const notice of await markStaleFeeds(db, Date.now())) onStale?.(notice);
+    } catch (error) {
+      logError(error);
+    }
     let due: Feed[];
     try {
       due = await dueFeeds(db, Date.now());

@@ -9,12 +9,16 @@ import { idSchema, storeParamsSchema } from '../shared/params.ts';
 export const feedCreateSchema = feedInputSchema.strict().openapi('FeedCreate', {
   description:
     'A feed pulled from `url` every `intervalMinutes` (both optional: without them the feed is pulled ' +
-    'on demand with `/run`, or pushed to with `/snapshots`). A scheduled feed needs a url.',
+    'on demand with `/run`, or pushed to with `/snapshots`). A scheduled feed needs a url. ' +
+    '`staleAfterMinutes`: after this long without a successful snapshot the feed is stale and the stock it ' +
+    'covers is unknown (pushes held, recorded in Sync History); absent = 3 pull intervals for a scheduled ' +
+    'feed and never otherwise, 0 = never; it must be longer than the pull interval.',
   example: { name: 'Warehouse export', url: 'https://erp.example.com/stock.csv', intervalMinutes: 15 },
 });
 
 export const feedPatchSchema = feedUpdateSchema.strict().openapi('FeedUpdate', {
-  description: 'Fields to change; `null` clears `url` or `intervalMinutes`.',
+  description:
+    'Fields to change; `null` clears `url` or `intervalMinutes`, or sets `staleAfterMinutes` back to automatic.',
   example: { intervalMinutes: 60 },
 });
 
@@ -53,6 +57,23 @@ export const feedSchema = z
     lastStatus: orNull(runStatus),
     lastError: z.string().nullable(),
     createdAt: z.number().int().openapi({ description: 'Epoch milliseconds' }),
+    staleAfterMinutes: z.number().int().nullable().openapi({
+      description:
+        'The staleness setting: null = automatic (3 pull intervals when scheduled, else never), 0 = never',
+    }),
+    lastAppliedAt: z
+      .number()
+      .int()
+      .nullable()
+      .openapi({ description: 'The last successful snapshot (epoch milliseconds)' }),
+    staleAt: z.number().int().nullable().openapi({
+      description: 'When the feed turns stale without a new snapshot (epoch milliseconds); null = never',
+    }),
+    stale: z.boolean().openapi({
+      description:
+        'No successful snapshot within the staleness period: the positions of its last snapshot are unknown ' +
+        'and their pushes held until a fresh one arrives',
+    }),
   })
   .openapi('Feed');
 
