@@ -1,5 +1,6 @@
 import { createSignal, For, type JSX } from 'solid-js';
 import type { FormSubmit } from '../../lib/form-submit.ts';
+import { humanize } from '../../lib/format.ts';
 import type { Column } from '../../ui/data-table.tsx';
 import { FormDialog } from '../../ui/form-dialog.tsx';
 import { ListTable } from '../../ui/list-table.tsx';
@@ -10,13 +11,14 @@ import type { createOrderList } from './order-list.ts';
 
 /**
  * The page every kind of order is listed on: its create button and dialog (the kind's fields and `form`),
- * the status tabs, the table with one `row` per order, and “Load more”.
+ * a tab for all orders and one per status (named like the Status column), the table with one `row` per
+ * order, and “Load more”.
  */
 export function OrderListLayout<Status extends string, Order>(props: {
   title: string;
   createLabel: string;
   statusLabel: string;
-  tabs: { value: Status | ''; label: string }[];
+  statuses: Status[];
   orders: ReturnType<typeof createOrderList<Status, Order>>;
   tableLabel: string;
   columns: readonly Column[];
@@ -40,7 +42,10 @@ export function OrderListLayout<Status extends string, Order>(props: {
         label={props.statusLabel}
         value={props.orders.status()}
         onChange={props.orders.setStatus}
-        tabs={props.tabs}
+        tabs={[
+          { value: '', label: 'All' },
+          ...props.statuses.map((status) => ({ value: status, label: humanize(status) })),
+        ]}
       />
       <ListTable
         list={props.orders.list}

@@ -83,13 +83,7 @@ export function PurchaseOrdersPage() {
       title="Purchase Orders"
       createLabel="Create purchase order"
       statusLabel="Order status"
-      tabs={[
-        { value: '', label: 'All' },
-        { value: 'open', label: 'Open' },
-        { value: 'partially_received', label: 'Partially received' },
-        { value: 'received', label: 'Received' },
-        { value: 'cancelled', label: 'Cancelled' },
-      ]}
+      statuses={['open', 'partially_received', 'received', 'cancelled']}
       orders={orders}
       tableLabel="Purchase orders"
       columns={['Number', 'Supplier', 'Status', 'Created', ACTIONS_COLUMN]}

@@ -62,13 +62,7 @@ export function SalesOrdersPage() {
       title="Sales Orders"
       createLabel="Create sales order"
       statusLabel="Order status"
-      tabs={[
-        { value: '', label: 'All' },
-        { value: 'open', label: 'Open' },
-        { value: 'partially_shipped', label: 'Partially shipped' },
-        { value: 'shipped', label: 'Shipped' },
-        { value: 'cancelled', label: 'Cancelled' },
-      ]}
+      statuses={['open', 'partially_shipped', 'shipped', 'cancelled']}
       orders={orders}
       tableLabel="Sales orders"
       columns={['Number', 'Status', 'Source', 'Created', ACTIONS_COLUMN]}

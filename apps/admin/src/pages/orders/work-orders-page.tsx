@@ -57,12 +57,7 @@ export function WorkOrdersPage() {
       title="Work Orders"
       createLabel="Create work order"
       statusLabel="Work order status"
-      tabs={[
-        { value: '', label: 'All' },
-        { value: 'in_progress', label: 'In progress' },
-        { value: 'completed', label: 'Completed' },
-        { value: 'cancelled', label: 'Cancelled' },
-      ]}
+      statuses={['in_progress', 'completed', 'cancelled']}
       orders={orders}
       tableLabel="Work orders"
       columns={[
