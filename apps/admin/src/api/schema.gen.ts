@@ -5330,16 +5330,24 @@ export interface components {
             createdAt: number;
             id: number;
             intervalMinutes: number | null;
+            /** @description The last successful snapshot (epoch milliseconds) */
+            lastAppliedAt: number | null;
             lastError: string | null;
             /** @description Epoch milliseconds */
             lastRunAt: number | null;
             lastStatus: components["schemas"]["FeedRunStatus"] | null;
             name: string;
+            /** @description No successful snapshot within the staleness period: the positions of its last snapshot are unknown and their pushes held until a fresh one arrives */
+            stale: boolean;
+            /** @description The staleness setting: null = automatic (3 pull intervals when scheduled, else never), 0 = never */
+            staleAfterMinutes: number | null;
+            /** @description When the feed turns stale without a new snapshot (epoch milliseconds); null = never */
+            staleAt: number | null;
             storeId: number;
             url: string | null;
         };
         /**
-         * @description A feed pulled from `url` every `intervalMinutes` (both optional: without them the feed is pulled on demand with `/run`, or pushed to with `/snapshots`). A scheduled feed needs a url.
+         * @description A feed pulled from `url` every `intervalMinutes` (both optional: without them the feed is pulled on demand with `/run`, or pushed to with `/snapshots`). A scheduled feed needs a url. `staleAfterMinutes`: after this long without a successful snapshot the feed is stale and the stock it covers is unknown (pushes held, recorded in Sync History); absent = 3 pull intervals for a scheduled feed and never otherwise, 0 = never; it must be longer than the pull interval.
          * @example {
          *       "name": "Warehouse export",
          *       "url": "https://erp.example.com/stock.csv",
@@ -5349,6 +5357,7 @@ export interface components {
         FeedCreate: {
             intervalMinutes?: number | null;
             name: string;
+            staleAfterMinutes?: number | null;
             /** Format: uri */
             url?: string | null;
         };
@@ -5423,7 +5432,7 @@ export interface components {
             }[];
         };
         /**
-         * @description Fields to change; `null` clears `url` or `intervalMinutes`.
+         * @description Fields to change; `null` clears `url` or `intervalMinutes`, or sets `staleAfterMinutes` back to automatic.
          * @example {
          *       "intervalMinutes": 60
          *     }
@@ -5431,6 +5440,7 @@ export interface components {
         FeedUpdate: {
             intervalMinutes?: number | null;
             name?: string;
+            staleAfterMinutes?: number | null;
             /** Format: uri */
             url?: string | null;
         };
