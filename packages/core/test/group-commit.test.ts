@@ -31,7 +31,10 @@ for (const dialect of DIALECTS) {
       for (const [i, outcome] of settled.entries()) {
         const row = await storeNamed(db, `unit-${i}`);
         if (i % 5 === 2) {
-          expect(outcome).toEqual({ status: 'rejected', reason: new Error(`unit ${i} refused after writing`) });
+          expect(outcome).toEqual({
+            status: 'rejected',
+            reason: new Error(`unit ${i} refused after writing`),
+          });
           expect(row).toBeUndefined();
         } else {
           expect(outcome).toEqual({ status: 'fulfilled', value: { i, storeId: row!.id } });
