@@ -1,5 +1,5 @@
-import { For } from 'solid-js';
 import { EMPTY_LINE, type LineDraft } from '../lib/lines.ts';
+import { EditableRows } from './editable-rows.tsx';
 import { TextField } from './text-field.tsx';
 
 /** SKU + quantity rows with add/remove; errors come keyed as the server names them (`body.lines[0].sku`). */
@@ -9,46 +9,31 @@ export function LinesEditor(props: {
   errors: Map<string, string>;
   quantityLabel?: string;
 }) {
-  const update = (index: number, patch: Partial<LineDraft>) =>
-    props.onChange(props.lines.map((line, i) => (i === index ? { ...line, ...patch } : line)));
   return (
-    <fieldset class="fieldset">
-      <legend>Lines</legend>
-      <For each={props.lines}>
-        {(line, index) => (
-          <div class="inline-fields">
-            <TextField
-              label={`Line ${index() + 1} SKU`}
-              value={line.sku}
-              onInput={(e) => update(index(), { sku: e.currentTarget.value })}
-              error={props.errors.get(`body.lines[${index()}].sku`)}
-            />
-            <TextField
-              label={props.quantityLabel ?? 'Quantity'}
-              type="number"
-              value={line.quantity}
-              onInput={(e) => update(index(), { quantity: e.currentTarget.value })}
-              error={props.errors.get(`body.lines[${index()}].quantity`)}
-            />
-            <button
-              type="button"
-              class="icon-button"
-              aria-label={`Remove line ${index() + 1}`}
-              disabled={props.lines.length === 1}
-              onClick={() => props.onChange(props.lines.filter((_, i) => i !== index()))}
-            >
-              ×
-            </button>
-          </div>
-        )}
-      </For>
-      <button
-        type="button"
-        class="button button-small"
-        onClick={() => props.onChange([...props.lines, { ...EMPTY_LINE }])}
-      >
-        Add line
-      </button>
-    </fieldset>
+    <EditableRows
+      legend="Lines"
+      noun="line"
+      rows={props.lines}
+      onChange={props.onChange}
+      newRow={() => ({ ...EMPTY_LINE })}
+    >
+      {(line, index, update) => (
+        <>
+          <TextField
+            label={`Line ${index() + 1} SKU`}
+            value={line.sku}
+            onInput={(e) => update({ sku: e.currentTarget.value })}
+            error={props.errors.get(`body.lines[${index()}].sku`)}
+          />
+          <TextField
+            label={props.quantityLabel ?? 'Quantity'}
+            type="number"
+            value={line.quantity}
+            onInput={(e) => update({ quantity: e.currentTarget.value })}
+            error={props.errors.get(`body.lines[${index()}].quantity`)}
+          />
+        </>
+      )}
+    </EditableRows>
   );
 }

@@ -1,9 +1,10 @@
-import { createSignal, For } from 'solid-js';
+import { createSignal } from 'solid-js';
 import { useApi } from '../../api/api-context.tsx';
 import { unwrap } from '../../api/client.ts';
 import type { components } from '../../api/schema.gen.ts';
 import { createFormSubmit } from '../../lib/form-submit.ts';
 import { useStore } from '../../store/store-context.tsx';
+import { EditableRows } from '../../ui/editable-rows.tsx';
 import { FormFooter } from '../../ui/form-footer.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { TextField } from '../../ui/text-field.tsx';
@@ -28,9 +29,6 @@ export function AdjustmentsPage() {
   const [lines, setLines] = createSignal<LineDraft[]>([emptyLine()]);
   /** Counts saved adjustments: the history below goes back to its first page, where the new one is. */
   const [saved, setSaved] = createSignal(0);
-
-  const update = (index: number, patch: Partial<LineDraft>) =>
-    setLines((rows) => rows.map((row, i) => (i === index ? { ...row, ...patch } : row)));
 
   const form = createFormSubmit(async () => {
     const body = lines()
@@ -65,58 +63,39 @@ export function AdjustmentsPage() {
           error={form.fieldErrors().get('body.reason')}
         />
         <TextField label="Note" value={note()} onInput={(e) => setNote(e.currentTarget.value)} />
-        <fieldset class="fieldset">
-          <legend>Lines</legend>
-          <For each={lines()}>
-            {(line, index) => (
-              <div class="inline-fields">
-                <TextField
-                  label={`Line ${index() + 1} SKU`}
-                  value={line.sku}
-                  onInput={(e) => update(index(), { sku: e.currentTarget.value })}
-                  error={form.fieldErrors().get(`body.lines[${index()}].sku`)}
-                />
-                <div class="field">
-                  <label class="field-label" for={`adjust-mode-${index()}`}>
-                    Change
-                  </label>
-                  <select
-                    id={`adjust-mode-${index()}`}
-                    class="input"
-                    value={line.mode}
-                    onChange={(e) => update(index(), { mode: e.currentTarget.value as LineDraft['mode'] })}
-                  >
-                    <option value="set">Set on hand to</option>
-                    <option value="delta">Change on hand by</option>
-                  </select>
-                </div>
-                <TextField
-                  label="Quantity"
-                  type="number"
-                  value={line.value}
-                  onInput={(e) => update(index(), { value: e.currentTarget.value })}
-                  error={form.fieldErrors().get(`body.lines[${index()}].${line.mode}`)}
-                />
-                <button
-                  type="button"
-                  class="icon-button"
-                  aria-label={`Remove line ${index() + 1}`}
-                  disabled={lines().length === 1}
-                  onClick={() => setLines((rows) => rows.filter((_, i) => i !== index()))}
+        <EditableRows legend="Lines" noun="line" rows={lines()} onChange={setLines} newRow={emptyLine}>
+          {(line, index, update) => (
+            <>
+              <TextField
+                label={`Line ${index() + 1} SKU`}
+                value={line.sku}
+                onInput={(e) => update({ sku: e.currentTarget.value })}
+                error={form.fieldErrors().get(`body.lines[${index()}].sku`)}
+              />
+              <div class="field">
+                <label class="field-label" for={`adjust-mode-${index()}`}>
+                  Change
+                </label>
+                <select
+                  id={`adjust-mode-${index()}`}
+                  class="input"
+                  value={line.mode}
+                  onChange={(e) => update({ mode: e.currentTarget.value as LineDraft['mode'] })}
                 >
-                  ×
-                </button>
+                  <option value="set">Set on hand to</option>
+                  <option value="delta">Change on hand by</option>
+                </select>
               </div>
-            )}
-          </For>
-          <button
-            type="button"
-            class="button button-small"
-            onClick={() => setLines((rows) => [...rows, emptyLine()])}
-          >
-            Add line
-          </button>
-        </fieldset>
+              <TextField
+                label="Quantity"
+                type="number"
+                value={line.value}
+                onInput={(e) => update({ value: e.currentTarget.value })}
+                error={form.fieldErrors().get(`body.lines[${index()}].${line.mode}`)}
+              />
+            </>
+          )}
+        </EditableRows>
         <FormFooter error={form.error()} busy={form.busy()} submitLabel="Save adjustment" />
       </form>
 
