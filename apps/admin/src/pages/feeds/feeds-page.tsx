@@ -82,7 +82,17 @@ export function FeedsPage() {
             <For each={latest(feeds)}>
               {(feed) => (
                 <tr>
-                  <td>{feed.name}</td>
+                  <td>
+                    {feed.name}{' '}
+                    <Show when={feed.stale}>
+                      <span
+                        class="badge badge-failed"
+                        title={`No successful snapshot since ${feed.lastAppliedAt ? formatTime(feed.lastAppliedAt) : 'it was registered'}: pushes of the stock it covers are held until a fresh one arrives.`}
+                      >
+                        Stale
+                      </span>
+                    </Show>
+                  </td>
                   <td class="break">{feed.url ?? 'Pushed to (no URL)'}</td>
                   <td>{feed.intervalMinutes ? `Every ${feed.intervalMinutes} min` : 'On demand'}</td>
                   <td>
