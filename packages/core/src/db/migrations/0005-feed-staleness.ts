@@ -20,7 +20,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       select max(r.at) from feed_runs as r where r.feed_id = feeds.id and r.status = 'applied'
     )`.execute(db);
   await sql`update feeds
-    set stale_at = coalesce(last_applied_at, created_at) + interval_minutes * 3 * 60000
+    set stale_at = coalesce(last_applied_at, created_at) + cast(interval_minutes as bigint) * 180000
     where url is not null and interval_minutes is not null`.execute(db);
   await db.schema.createIndex('feeds_stale_at').on('feeds').columns(['stale_at']).execute();
 
