@@ -6,9 +6,10 @@ export type Column = string | { label: string; numeric?: boolean; hidden?: boole
 /** The header of the row buttons' column. */
 export const ACTIONS_COLUMN: Column = { label: 'Actions', hidden: true };
 
-/** A named table with its column headers, scrolling sideways on narrow screens; the body is the caller's. */
+/** A table with its column headers, scrolling sideways on narrow screens; the body is the caller's. */
 export function DataTable(props: {
-  label: string;
+  /** Its accessible name, where the section around it does not name it. */
+  label?: string;
   columns: readonly Column[];
   busy?: boolean;
   class?: string;

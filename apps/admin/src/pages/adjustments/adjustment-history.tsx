@@ -1,4 +1,4 @@
-import { A, useSearchParams } from '@solidjs/router';
+import { useSearchParams } from '@solidjs/router';
 import { createMemo, createSignal, For, Index, Show } from 'solid-js';
 import { useApi } from '../../api/api-context.tsx';
 import { unwrap } from '../../api/client.ts';
@@ -17,6 +17,7 @@ import { useStore } from '../../store/store-context.tsx';
 import { DayRangeFields } from '../../ui/day-range-fields.tsx';
 import { ListTable } from '../../ui/list-table.tsx';
 import { Pager } from '../../ui/pager.tsx';
+import { SkuLink } from '../../ui/sku-link.tsx';
 
 type Adjustment = components['schemas']['Adjustment'];
 
@@ -115,9 +116,7 @@ export function AdjustmentHistory(props: { version: number }) {
                       <td rowSpan={adjustment.lines.length}>{madeBy(adjustment)}</td>
                     </Show>
                     <td>
-                      <A class="sku" href={`/stores/${storeId()}/products/${line().productId}`}>
-                        {line().sku}
-                      </A>
+                      <SkuLink storeId={storeId()} productId={line().productId} sku={line().sku} />
                     </td>
                     <td>{locationName(line().locationId) ?? `#${line().locationId}`}</td>
                     <td>{describeLineChange(line())}</td>

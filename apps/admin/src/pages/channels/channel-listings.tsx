@@ -1,4 +1,3 @@
-import { A } from '@solidjs/router';
 import { createSignal, For } from 'solid-js';
 import { useApi } from '../../api/api-context.tsx';
 import { unwrap } from '../../api/client.ts';
@@ -10,6 +9,7 @@ import { channelItemId, LISTING_STATUS_LABELS, listingStatus } from '../../lib/l
 import { createPagedList } from '../../lib/paged-list.ts';
 import { ListTable } from '../../ui/list-table.tsx';
 import { Pager } from '../../ui/pager.tsx';
+import { SkuLink } from '../../ui/sku-link.tsx';
 import { notify } from '../../ui/toaster.tsx';
 
 const PAGE_SIZE = 25;
@@ -88,9 +88,7 @@ export function ChannelListings(props: { storeId: number; channel: Channel }) {
             {(listing) => (
               <tr data-sku={listing.sku}>
                 <td>
-                  <A class="sku" href={`/stores/${props.storeId}/products/${listing.productId}`}>
-                    {listing.sku}
-                  </A>
+                  <SkuLink storeId={props.storeId} productId={listing.productId} sku={listing.sku} />
                   <span class="cell-sub">{listing.productName}</span>
                 </td>
                 <td>

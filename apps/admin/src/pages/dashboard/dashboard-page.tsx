@@ -2,11 +2,11 @@ import { A } from '@solidjs/router';
 import { createResource, createSignal, For, onCleanup, Show } from 'solid-js';
 import { useApi } from '../../api/api-context.tsx';
 import { unwrap } from '../../api/client.ts';
-import { errorMessage } from '../../api/problem.ts';
 import { activityRange } from '../../lib/activity-chart.ts';
 import { formatCount, formatTime } from '../../lib/format.ts';
 import { latest } from '../../lib/latest.ts';
 import { useStore } from '../../store/store-context.tsx';
+import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { ChannelStatusBadge } from '../../ui/status-badge.tsx';
 import { ActivityChart } from './activity-chart.tsx';
 
@@ -102,11 +102,7 @@ export function DashboardPage() {
             </button>
           </fieldset>
         </header>
-        <Show when={activity.error}>
-          <p class="form-error" role="alert">
-            {errorMessage(activity.error)}
-          </p>
-        </Show>
+        <ErrorAlert error={activity.error} />
         <Show when={latest(activity)}>
           {(loaded) => (
             <ActivityChart

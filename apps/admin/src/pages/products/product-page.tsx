@@ -2,11 +2,16 @@ import { A, useParams } from '@solidjs/router';
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { useApi } from '../../api/api-context.tsx';
 import { unwrap } from '../../api/client.ts';
-import { errorMessage } from '../../api/problem.ts';
-import { describeInputs, describeRule } from '../../lib/explanation.ts';
+import { describeRule } from '../../lib/explanation.ts';
 import { formatQuantity } from '../../lib/format.ts';
 import { latest } from '../../lib/latest.ts';
 import { useStore } from '../../store/store-context.tsx';
+import { BackLink } from '../../ui/back-link.tsx';
+import { DataTable } from '../../ui/data-table.tsx';
+import { ErrorAlert } from '../../ui/error-alert.tsx';
+import { ExplanationInputs, ExplanationSteps } from '../../ui/explanation-parts.tsx';
+import { withFailureToast } from '../../ui/failure-toast.ts';
+import { PageHeader } from '../../ui/page-header.tsx';
 import { ChannelStatusBadge } from '../../ui/status-badge.tsx';
 import { notify } from '../../ui/toaster.tsx';
 import { ToggleSwitch } from '../../ui/toggle-switch.tsx';
@@ -16,7 +21,7 @@ import { AutoSyncWarning } from './auto-sync-warning.tsx';
 export function ProductPage() {
   const api = useApi();
   const params = useParams();
-  const { storeId, locationName } = useStore();
+  const { storeId } = useStore();
   const productId = () => Number(params.productId);
   const [product, { mutate }] = createResource(
     () => ({ storeId: storeId(), productId: productId() }),
@@ -33,57 +38,51 @@ export function ProductPage() {
     const current = product();
     if (!current) return;
     setBusy(true);
-    try {
-      await unwrap(
-        api.PUT('/stores/{storeId}/products/{productId}/auto-sync', {
-          params: { path: { storeId: storeId(), productId: current.id } },
-          body: { enabled },
-        }),
-      );
-      mutate({ ...current, autoSync: enabled });
-      notify('success', `Auto Sync turned ${enabled ? 'on' : 'off'} for ${current.sku}`);
-      void refetchBalance();
-    } catch (error) {
-      notify(
-        'error',
-        `Could not turn ${enabled ? 'on' : 'off'} Auto Sync for ${current.sku}`,
-        errorMessage(error),
-      );
-    } finally {
-      setBusy(false);
-      setConfirming(false);
-    }
+    await withFailureToast(
+      `Could not turn ${enabled ? 'on' : 'off'} Auto Sync for ${current.sku}`,
+      async () => {
+        await unwrap(
+          api.PUT('/stores/{storeId}/products/{productId}/auto-sync', {
+            params: { path: { storeId: storeId(), productId: current.id } },
+            body: { enabled },
+          }),
+        );
+        mutate({ ...current, autoSync: enabled });
+        notify('success', `Auto Sync turned ${enabled ? 'on' : 'off'} for ${current.sku}`);
+        void refetchBalance();
+      },
+    );
+    setBusy(false);
+    setConfirming(false);
   };
 
   return (
     <section class="page">
-      <p>
-        <A href={`/stores/${storeId()}/products`}>← Products</A>
-      </p>
-      <Show when={product.error}>
-        <p class="form-error" role="alert">
-          {errorMessage(product.error)}
-        </p>
-      </Show>
+      <BackLink href={`/stores/${storeId()}/products`} label="Products" />
+      <ErrorAlert error={product.error} />
       <Show when={latest(product)}>
         {(p) => (
           <>
-            <header class="page-header">
-              <h1>
-                {p().sku} <span class="muted">{p().name}</span>
-              </h1>
-              <div class="page-actions">
-                <ToggleSwitch
-                  label="Auto Sync"
-                  checked={p().autoSync || confirming()}
-                  disabled={busy()}
-                  onChange={(enabled) => (enabled ? setConfirming(true) : void setAutoSync(false))}
-                />
-                <A class="button" href={`/stores/${storeId()}/sync-history?product=${p().id}`}>
-                  Sync History
-                </A>
-              </div>
-            </header>
+            <PageHeader
+              title={
+                <>
+                  {p().sku} <span class="muted">{p().name}</span>
+                </>
+              }
+              actions={
+                <>
+                  <ToggleSwitch
+                    label="Auto Sync"
+                    checked={p().autoSync || confirming()}
+                    disabled={busy()}
+                    onChange={(enabled) => (enabled ? setConfirming(true) : void setAutoSync(false))}
+                  />
+                  <A class="button" href={`/stores/${storeId()}/sync-history?product=${p().id}`}>
+                    Sync History
+                  </A>
+                </>
+              }
+            />
             <Show when={latest(balance)}>
               {(b) => (
                 <>
@@ -124,19 +123,8 @@ export function ProductPage() {
                               </strong>
                             </h3>
                             <p>{describeRule(channel.syncable.explanation.rule)}</p>
-                            <ol class="steps">
-                              <For each={channel.syncable.explanation.steps}>{(step) => <li>{step}</li>}</For>
-                            </ol>
-                            <dl class="facts">
-                              <For each={describeInputs(channel.syncable.explanation, locationName)}>
-                                {(row) => (
-                                  <>
-                                    <dt>{row.label}</dt>
-                                    <dd>{row.value}</dd>
-                                  </>
-                                )}
-                              </For>
-                            </dl>
+                            <ExplanationSteps steps={channel.syncable.explanation.steps} />
+                            <ExplanationInputs explanation={channel.syncable.explanation} />
                           </article>
                         )}
                       </For>
@@ -144,24 +132,15 @@ export function ProductPage() {
                   </section>
                   <section class="card" aria-labelledby="locations-title">
                     <h2 id="locations-title">Stock per location</h2>
-                    <table class="table">
-                      <thead>
-                        <tr>
-                          <th scope="col">Location</th>
-                          <th scope="col" class="num">
-                            On hand
-                          </th>
-                          <th scope="col" class="num">
-                            Committed
-                          </th>
-                          <th scope="col" class="num">
-                            Incoming
-                          </th>
-                          <th scope="col" class="num">
-                            Available
-                          </th>
-                        </tr>
-                      </thead>
+                    <DataTable
+                      columns={[
+                        'Location',
+                        { label: 'On hand', numeric: true },
+                        { label: 'Committed', numeric: true },
+                        { label: 'Incoming', numeric: true },
+                        { label: 'Available', numeric: true },
+                      ]}
+                    >
                       <tbody>
                         <For each={b().perLocation}>
                           {(loc) => (
@@ -175,7 +154,7 @@ export function ProductPage() {
                           )}
                         </For>
                       </tbody>
-                    </table>
+                    </DataTable>
                   </section>
                 </>
               )}

@@ -1,12 +1,11 @@
-import { For, Show } from 'solid-js';
+import { Show } from 'solid-js';
 import type { SyncHistoryEntry } from '../../api/types.ts';
-import { describeInputs, describeRule, readExplanation } from '../../lib/explanation.ts';
+import { describeRule, readExplanation } from '../../lib/explanation.ts';
 import { formatTime, humanize, plural } from '../../lib/format.ts';
-import { useStore } from '../../store/store-context.tsx';
+import { ExplanationInputs, ExplanationSteps } from '../../ui/explanation-parts.tsx';
 
 /** “Why this number?”: the stock it started from, the rule that won, and each step of the math. */
 export function ExplanationView(props: { entry: SyncHistoryEntry }) {
-  const { locationName } = useStore();
   const explanation = () => readExplanation(props.entry.explanation);
   return (
     <div class="explanation">
@@ -19,24 +18,13 @@ export function ExplanationView(props: { entry: SyncHistoryEntry }) {
             <div class="explanation-columns">
               <div>
                 <h3 class="explanation-heading">Started from</h3>
-                <dl class="facts">
-                  <For each={describeInputs(ex(), locationName)}>
-                    {(row) => (
-                      <>
-                        <dt>{row.label}</dt>
-                        <dd>{row.value}</dd>
-                      </>
-                    )}
-                  </For>
-                </dl>
+                <ExplanationInputs explanation={ex()} />
               </div>
               <div>
                 <h3 class="explanation-heading">Rule applied</h3>
                 <p>{describeRule(ex().rule)}</p>
                 <h3 class="explanation-heading">Steps</h3>
-                <ol class="steps">
-                  <For each={ex().steps}>{(step) => <li>{step}</li>}</For>
-                </ol>
+                <ExplanationSteps steps={ex().steps} />
               </div>
             </div>
           </>
