@@ -647,19 +647,27 @@ describe.skipIf(!HAS_CHROMIUM)('the admin in a real browser against the real ser
       ]);
       expect(rows[1]?.[2]).toMatch(/^Order created/);
 
-      // Settings: the server's reason lands beside the setting it names, and nothing changes.
+      // Settings: the stored values are filled in; the secret is not, and left blank it is kept.
       const settings = page.getByRole('region', { name: 'Settings' });
-      await settings.getByText('Set now: Endpoint URL, Signing secret').waitFor();
-      await settings.getByLabel('Endpoint URL').fill(urls.endpointUrl);
-      await settings.getByLabel('Signing secret', { exact: true }).fill('whsec_c2hvcnQ=');
+      const secretInput = settings.getByLabel('Signing secret', { exact: true });
+      await expect.poll(() => settings.getByLabel('Endpoint URL').inputValue()).toBe(urls.endpointUrl);
+      expect(await settings.getByLabel('Lookup URL').inputValue()).toBe(urls.lookupUrl);
+      expect(await settings.getByLabel('Read back URL').inputValue()).toBe(urls.readBackUrl);
+      expect(await secretInput.inputValue()).toBe('');
+      expect(await secretInput.getAttribute('placeholder')).toBe('Leave blank to keep');
+      await settings.getByText('Set now and never shown: leave blank to keep it.').waitFor();
+
+      // A bad value: the server's reason lands beside the setting it names, and nothing changes.
+      await secretInput.fill('whsec_c2hvcnQ=');
       await settings.getByRole('button', { name: 'Save settings' }).click();
       await toast('Could not save the settings of E2E receiver').waitFor();
-      expect(await settings.getByLabel('Signing secret', { exact: true }).getAttribute('aria-invalid')).toBe(
-        'true',
-      );
-      // Saved without the read-back URL: the channel can no longer read quantities back.
-      await settings.getByLabel('Signing secret', { exact: true }).fill(signingSecret);
-      await settings.getByLabel('Lookup URL').fill(urls.lookupUrl);
+      expect(await secretInput.getAttribute('aria-invalid')).toBe('true');
+
+      // One setting changed and one emptied, the secret left blank: the read-back URL is gone, the secret kept.
+      await secretInput.fill('');
+      await settings.getByLabel('Batch size').fill('50');
+      await settings.getByLabel('Read back URL').fill('');
+      const savedAt = Date.now();
       await settings.getByRole('button', { name: 'Save settings' }).click();
       await toast('Settings of E2E receiver saved').waitFor();
       await expect.poll(() => capability('Reads quantities back').textContent()).toBe('No');
@@ -668,19 +676,69 @@ describe.skipIf(!HAS_CHROMIUM)('the admin in a real browser against the real ser
           params: { path: { storeId, channelId: channel.id } },
         }),
       );
-      expect(new Set(saved.configuredFields)).toEqual(
-        new Set([
-          'endpointUrl',
-          'lookupUrl',
-          'signingSecret',
-          'batchSize',
-          'requestsPerSecond',
-          'timeoutMs',
-          'compareAndSet',
-        ]),
+      expect(saved.config).toEqual({
+        endpointUrl: urls.endpointUrl,
+        lookupUrl: urls.lookupUrl,
+        batchSize: 50,
+        requestsPerSecond: 10,
+        timeoutMs: 15_000,
+        compareAndSet: false,
+      });
+      expect(saved.configuredFields).toContain('signingSecret');
+      // The next stock change is pushed signed with the kept secret (the simulator refuses a bad signature).
+      const { items: linked } = await unwrap(
+        api.GET('/stores/{storeId}/channels/{channelId}/listings', {
+          params: { path: { storeId, channelId: channel.id } },
+        }),
       );
-      // The secret typed in is never shown back.
-      expect(await settings.getByLabel('Signing secret', { exact: true }).inputValue()).toBe('');
+      const pushed = linked.find((l) => l.autoSync && l.channelRef !== null);
+      expect(pushed).toBeDefined();
+      await unwrap(
+        api.POST('/stores/{storeId}/adjustments', {
+          params: { path: { storeId } },
+          body: { reason: 'e2e: a change after the settings edit', lines: [{ sku: pushed!.sku, delta: 1 }] },
+        }),
+      );
+      const pushesSince = () =>
+        simulator.server.requests.filter(
+          (r) => r.path === SIMULATOR_PATHS.inventory && r.at >= savedAt && r.outcome?.kind === 'response',
+        );
+      await expect.poll(() => pushesSince().length, { timeout: 15_000 }).toBeGreaterThan(0);
+      expect(
+        pushesSince().map((r) => (r.outcome?.kind === 'response' ? r.outcome.status : 0) < 300),
+      ).not.toContain(false);
+      // The form shows what is stored now, and the secret is still never shown.
+      expect(await settings.getByLabel('Batch size').inputValue()).toBe('50');
+      expect(await settings.getByLabel('Read back URL').inputValue()).toBe('');
+      expect(await secretInput.inputValue()).toBe('');
+
+      // An optional secret: set it, then remove it with its switch (blank alone would keep it).
+      const orderSecretInput = settings.getByLabel('Order signing secret', { exact: true });
+      await orderSecretInput.fill(`whsec_${randomBytes(24).toString('base64')}`);
+      await settings.getByRole('button', { name: 'Save settings' }).click();
+      const removeOrderSecret = settings.getByRole('switch', {
+        name: 'Remove the stored order signing secret',
+      });
+      await removeOrderSecret.waitFor();
+      expect(await orderSecretInput.inputValue()).toBe('');
+      const configured = async () =>
+        (
+          await unwrap(
+            api.GET('/stores/{storeId}/channels/{channelId}', {
+              params: { path: { storeId, channelId: channel.id } },
+            }),
+          )
+        ).configuredFields;
+      expect(await configured()).toContain('orderSigningSecret');
+      // From the keyboard (a toast may cover the switch): it takes focus and Space turns it on.
+      await removeOrderSecret.focus();
+      await page.keyboard.press('Space');
+      expect(await removeOrderSecret.isChecked()).toBe(true);
+      expect(await orderSecretInput.isDisabled()).toBe(true);
+      await settings.getByRole('button', { name: 'Save settings' }).click();
+      await removeOrderSecret.waitFor({ state: 'detached' });
+      expect(await configured()).not.toContain('orderSigningSecret');
+      expect(await configured()).toContain('signingSecret');
       await screenshot(page, '15-channel');
 
       // Disconnect asks first, then says so.
