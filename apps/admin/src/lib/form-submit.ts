@@ -30,7 +30,7 @@ export function createFormSubmit(
       setError(message);
     },
     /** Resolves to whether it went through: no failure, nothing rejected. */
-    async submit(event: SubmitEvent): Promise<boolean> {
+    async submit(event: { preventDefault(): void }): Promise<boolean> {
       event.preventDefault();
       clear();
       setBusy(true);
