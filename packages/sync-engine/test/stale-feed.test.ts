@@ -81,5 +81,43 @@ for (const dialect of DIALECTS) {
         cause: expect.objectContaining({ type: 'feed', ref: String(run.runId) }),
       });
     });
+
+    it('never pushes a number computed before a rate-limit wait during which the feed went stale', async () => {
+      vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true });
+      f = await createSyncFixture(dialect, { products: 2 });
+      // One call a second: the round after the first push has to wait for the channel's rate limit.
+      f.config.requestsPerSecond = 1;
+      const feed = await createFeed(f.db, f.store.id, { name: 'Warehouse CSV', staleAfterMinutes: 60 });
+      await applyFeedSnapshot(f.db, f.store.id, feed.id, { items: [{ sku: 'SKU-1', onHand: 8 }] });
+      let armed = false;
+      let waits = 0;
+      const engine = f.engine({
+        sleep: async (ms) => {
+          // While the round waits with SKU-1 planned at 7, the feed's last snapshot grows too old.
+          if (armed && ms > 0 && waits++ === 0) vi.setSystemTime(Date.now() + 2 * HOUR);
+          await new Promise((resolve) => setTimeout(resolve, ms));
+        },
+      });
+      await engine.drain();
+      expect(f.sim.quantityOf('SKU-1')).toBe(8);
+      armed = true;
+
+      await adjustStock(f.db, f.store.id, { reason: 'breakage', lines: [{ sku: 'SKU-1', delta: -1 }] });
+      await adjustStock(f.db, f.store.id, { reason: 'recount', lines: [{ sku: 'SKU-2', set: 4 }] });
+      await engine.drain();
+
+      expect(waits).toBeGreaterThan(0);
+      expect(f.sim.quantityOf('SKU-1')).toBe(8); // not the 7 planned before the wait
+      expect(f.sim.quantityOf('SKU-2')).toBe(4); // the rest of the batch still went out
+      const held = await listSyncHistory(f.db, f.store.id, { status: ['skipped'] });
+      expect(held.items[0]).toMatchObject({
+        sku: 'SKU-1',
+        quantity: null,
+        errorCode: 'unknown_quantity',
+        errorMessage: expect.stringContaining('feed "Warehouse CSV" is stale'),
+      });
+      const pushedSku1 = await listSyncHistory(f.db, f.store.id, { status: ['succeeded'] });
+      expect(pushedSku1.items.filter((h) => h.sku === 'SKU-1').map((h) => h.quantity)).toEqual([8]);
+    });
   });
 }

@@ -96,6 +96,7 @@ export async function runChannelRound(ctx: EngineContext, channel: ChannelRow): 
     // A rate-limit wait can last seconds: take the balances again, so the push carries the master's value of
     // now and never one computed before the wait.
     pushes = await refreshQuantities(ctx, channel, pushes);
+    if (pushes.length === 0) return summary;
   }
   const historyIds = await recordSyncAttempts(
     ctx.db,
@@ -285,12 +286,18 @@ async function refreshQuantities(
     channel.id,
     pushes.map((plan) => plan.dirty.productId),
   );
-  return pushes.map((plan) => {
-    const fresh = balances.get(plan.dirty.productId);
-    return fresh && fresh.quantity !== null
-      ? { ...plan, quantity: fresh.quantity, explanation: fresh.explanation }
-      : plan;
-  });
+  const fresh: PushPlan[] = [];
+  for (const plan of pushes) {
+    const balance = balances.get(plan.dirty.productId);
+    if (balance && balance.quantity !== null) {
+      fresh.push({ ...plan, quantity: balance.quantity, explanation: balance.explanation });
+    } else {
+      // Unknown now (a feed went stale during the wait): never push the number from before. The pair goes
+      // back, due at once and without using up an attempt; the next round records the hold and its reason.
+      await deferPair(ctx.db, ctx.workerId, pairOf(plan), ctx.now(), false);
+    }
+  }
+  return fresh;
 }
 
 function missingResult(plan: Extract<PairPlan, { kind: 'push' }>): ItemResult {

@@ -61,6 +61,8 @@ export interface SyncEngineOptions {
   notListedRecheckMs?: number;
   logger?: Logger;
   onEvent?: (event: SyncEvent) => void;
+  /** How the engine waits (rate limits, batching); default a timer. Tests use it to act during a wait. */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 export interface SyncEngine {
@@ -105,7 +107,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     },
     logger,
     now: Date.now,
-    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
     onEvent: options.onEvent ?? (() => {}),
   };
   const pollIntervalMs = options.pollIntervalMs ?? 100;
