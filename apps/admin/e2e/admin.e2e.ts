@@ -437,7 +437,7 @@ describe.skipIf(!HAS_CHROMIUM)('the admin in a real browser against the real ser
     await page.keyboard.press('Enter');
     await page.getByRole('menuitem', { name: 'Sync History' }).waitFor();
     // The menu moves focus to its first item just after it opens; Enter before that lands nowhere.
-    await page.waitForFunction(() => document.activeElement?.getAttribute('role') === 'menuitem');
+    await page.waitForFunction("document.activeElement?.getAttribute('role') === 'menuitem'");
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Sync History' }).waitFor();
   });
