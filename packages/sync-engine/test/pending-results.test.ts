@@ -195,16 +195,16 @@ for (const dialect of DIALECTS) {
     });
 
     it('polls are paced by the channel’s shared rate limit, like pushes', async () => {
-      // One call per 500 ms declared; the channel itself refills a little faster, so that only pacing (not
-      // timing luck) decides whether a call gets through.
+      // One call a second declared; the channel itself refills three times faster, so that only pacing decides
+      // whether a call gets through, with room for a busy machine delaying one request more than the next.
       f = await createFeedFixture(dialect, {
         products: 1,
-        requestsPerSecond: 2,
+        requestsPerSecond: 1,
         burst: 1,
         channelLimit: { requestsPerSecond: 3, burst: 1 },
       });
       const engine = f.engine();
-      await engine.drain(); // the lookup, then the feed 500 ms later
+      await engine.drain(); // the lookup, then the feed a second later
       f.sim.processPending();
       expect(await engine.pollPending()).toMatchObject({ succeeded: 1, pollsFailed: 0 });
       const [lookup, feed, poll] = f.sim.server.requests;

@@ -1,5 +1,6 @@
 import { type Connection, classifyError, type PendingResolution } from '@ballast/connector-kit';
 import type { ChannelRow } from '@ballast/core';
+import { connectChannel } from '../clients/connect-channel.ts';
 import { retryDelayMs } from '../retry/backoff.ts';
 import type { EngineContext } from '../round/engine-context.ts';
 import { applyVerdicts, type Verdict } from './apply-verdicts.ts';
@@ -25,13 +26,8 @@ export async function pollChannelVerdicts(
   taken: Set<number>,
 ): Promise<VerdictSummary & { more: boolean }> {
   const summary = { ...emptyVerdictSummary(), more: false };
-  let connection: Connection;
-  try {
-    connection = await ctx.connections.connectionFor(channel);
-  } catch (error) {
-    ctx.logger.error('channel cannot be connected', { channelId: channel.id, error: String(error) });
-    return summary;
-  }
+  const connection = await connectChannel(ctx, channel);
+  if (!connection) return summary;
   const claimed = await claimVerdicts(ctx.db, {
     workerId: ctx.workerId,
     channelId: channel.id,

@@ -1,5 +1,6 @@
 import { type CauseType, type ChannelRow, type Db, dialectOf } from '@ballast/core';
 import { sql } from 'kysely';
+import { activeChannels } from '../clients/active-channels.ts';
 import { chunk } from '../shared/chunk.ts';
 
 /** A pending attempt this worker leased to poll, with what its verdict needs from the attempt's history row. */
@@ -60,17 +61,10 @@ export async function channelsWithDueVerdicts(db: Db, now: number): Promise<Chan
     .where('nextPollAt', '<=', now)
     .where((eb) => eb.or([eb('leaseUntil', 'is', null), eb('leaseUntil', '<', now)]))
     .execute();
-  if (due.length === 0) return [];
-  return db
-    .selectFrom('channels')
-    .selectAll()
-    .where(
-      'id',
-      'in',
-      due.map((d) => d.channelId),
-    )
-    .where('status', '=', 'active')
-    .execute();
+  return activeChannels(
+    db,
+    due.map((d) => d.channelId),
+  );
 }
 
 /**

@@ -10,6 +10,7 @@ import {
 } from '@ballast/core';
 import { claimPairs } from '../claim/claim-pairs.ts';
 import { type ClaimedPair, deferPair, settlePairs } from '../claim/settle-pairs.ts';
+import { connectChannel } from '../clients/connect-channel.ts';
 import { finishAttempts } from '../pending/finish-attempts.ts';
 import { closeInterruptedAttempts } from '../recovery/close-interrupted-attempts.ts';
 import { retryDelayMs } from '../retry/backoff.ts';
@@ -40,13 +41,8 @@ export const emptySummary = (): RoundSummary => ({
  */
 export async function runChannelRound(ctx: EngineContext, channel: ChannelRow): Promise<RoundSummary> {
   const summary = emptySummary();
-  let connection: Connection;
-  try {
-    connection = await ctx.connections.connectionFor(channel);
-  } catch (error) {
-    ctx.logger.error('channel cannot be connected', { channelId: channel.id, error: String(error) });
-    return summary;
-  }
+  const connection = await connectChannel(ctx, channel);
+  if (!connection) return summary;
   const claimed = await claimPairs(ctx.db, {
     workerId: ctx.workerId,
     channelId: channel.id,

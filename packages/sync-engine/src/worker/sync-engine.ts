@@ -7,6 +7,7 @@ import {
 } from '@ballast/connector-kit';
 import { type ChannelRow, type Db, dialectOf } from '@ballast/core';
 import { channelsWithDuePairs } from '../claim/claim-pairs.ts';
+import { activeChannels } from '../clients/active-channels.ts';
 import { ChannelConnections, type ResolveChannelConfig } from '../clients/channel-connections.ts';
 import { defaultPendingSettings } from '../pending/pending-settings.ts';
 import { createVerdictPoller } from '../pending/verdict-poller.ts';
@@ -122,16 +123,10 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const runOnce = async (): Promise<RoundSummary> => {
     const due = await channelsWithDuePairs(ctx.db, ctx.now());
     if (due.length === 0) return emptySummary();
-    const channels = await ctx.db
-      .selectFrom('channels')
-      .selectAll()
-      .where(
-        'id',
-        'in',
-        due.map((d) => d.channelId),
-      )
-      .where('status', '=', 'active')
-      .execute();
+    const channels = await activeChannels(
+      ctx.db,
+      due.map((d) => d.channelId),
+    );
     // Channels are independent (own limits, own latency), so their rounds run side by side.
     const summaries = await Promise.all(
       channels.map((channel) =>
