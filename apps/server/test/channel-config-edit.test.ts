@@ -133,6 +133,20 @@ for (const dialect of DIALECTS) {
         expect(sim.quantityOf('EDIT-1')).toBe(7);
       });
 
+      it('applies edits made at the same time to different settings: none undoes another', async () => {
+        const channel = await connect();
+        const edits = [{ batchSize: 7 }, { timeoutMs: 3_000 }, { requestsPerSecond: 5 }, { readBackUrl: null }];
+        const results = await Promise.all(edits.map((edit) => patchConfig(channel.id, edit)));
+        expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200]);
+        const { readBackUrl: _cleared, ...kept } = config;
+        expect(await storedConfig(channel.id)).toEqual({
+          ...kept,
+          batchSize: 7,
+          timeoutMs: 3_000,
+          requestsPerSecond: 5,
+        });
+      });
+
       it('keeps a secret sent blank, as a form that leaves it empty sends it', async () => {
         const channel = await connect();
         await stockedProduct('EDIT-2', 4);

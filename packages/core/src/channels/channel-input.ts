@@ -38,6 +38,12 @@ export const channelUpdateSchema = z.object({
   locationIds: channelLocationIdsSchema.optional(),
   /** Rotated credentials; core stores the ciphertext and never reads it. */
   configCiphertext: z.string().max(1_000_000).nullable().optional(),
+  /**
+   * With `configCiphertext`: the ciphertext the new one was derived from (read, merged, sealed again). The
+   * update is refused with a ConflictError when the stored config is no longer that one, so of two concurrent
+   * edits neither silently undoes the other: the loser reads again and merges its change into the winner's.
+   */
+  expectedConfigCiphertext: z.string().max(1_000_000).nullable().optional(),
 });
 
 export type ChannelInput = z.input<typeof channelInputSchema>;

@@ -1,6 +1,6 @@
 import type { Db } from '../db/connect.ts';
 import type { ChannelStatus } from '../db/schema.ts';
-import { NotFoundError } from '../errors.ts';
+import { ConflictError, NotFoundError } from '../errors.ts';
 import { idempotencyKeyOf, type OperationOptions } from '../idempotency/operation-options.ts';
 import { runIdempotent } from '../idempotency/run-idempotent.ts';
 import { forgetListingLookupMisses } from '../listings/listing-lookup-misses.ts';
@@ -16,6 +16,13 @@ import {
 import { assertStoreLocations, replaceChannelLocations } from './channel-locations.ts';
 import { markChannelProductsDirty } from './mark-channel-dirty.ts';
 import { assertRowId } from './row-id.ts';
+
+/** The stored config is no longer the one an edit was derived from (see `expectedConfigCiphertext`). */
+export class ChannelConfigChangedError extends ConflictError {
+  constructor() {
+    super('the channel’s settings changed meanwhile: read them again', ['config']);
+  }
+}
 
 /** A sales channel connected to a store. Core knows no channel code: this is the row and its locations. */
 export interface Channel {
@@ -98,14 +105,21 @@ export async function updateChannel(
       locationsChanged = await replaceChannelLocations(trx, channelId, data.locationIds);
     }
     if (data.name !== undefined || data.configCiphertext !== undefined) {
-      await trx
+      const expected = data.configCiphertext !== undefined ? data.expectedConfigCiphertext : undefined;
+      const updated = await trx
         .updateTable('channels')
         .set({
           ...(data.name !== undefined && { name: data.name }),
           ...(data.configCiphertext !== undefined && { configCiphertext: data.configCiphertext }),
         })
         .where('id', '=', channelId)
-        .execute();
+        .$if(expected !== undefined, (q) =>
+          q.where('configCiphertext', expected === null ? 'is' : '=', expected ?? null),
+        )
+        .executeTakeFirst();
+      if (updated.numUpdatedRows === 0n) {
+        throw new ChannelConfigChangedError();
+      }
     }
     // Other credentials or another endpoint may reach another shop: past misses there prove nothing.
     if (data.configCiphertext !== undefined) await forgetListingLookupMisses(trx, channelId);

@@ -1,6 +1,7 @@
 import {
+  type Channel,
+  ChannelConfigChangedError,
   type ChannelUpdate,
-  type Db,
   getChannel,
   getChannelConfigCiphertext,
   InvalidStateError,
@@ -77,18 +78,11 @@ export function registerUpdateChannel(app: OpenAPIHono<AppEnv>): void {
     if (body.name !== undefined) update.name = body.name;
     if (body.locationIds !== undefined) update.locationIds = body.locationIds;
     if (body.status !== undefined) update.status = body.status;
-    if (body.config !== undefined) {
-      const connector = deps.connectors.get(current.connectorId);
-      if (!connector) {
-        throw new HttpProblem(
-          problem(409, 'invalid_state', `connector "${current.connectorId}" is not installed on this server`),
-        );
-      }
-      const stored = await storedConfig(deps.secrets, deps.db, storeId, current.id);
-      const secretFields = new Set(connectorConfigForm(connector).secretFields);
-      const merged = mergeChannelConfig(stored, body.config, secretFields);
-      await fieldErrorsIn('body', () => assertValidChannelConfig(connector, merged));
-      update.configCiphertext = sealChannelConfig(deps.secrets, merged);
+    const connector = body.config !== undefined ? deps.connectors.get(current.connectorId) : undefined;
+    if (body.config !== undefined && !connector) {
+      throw new HttpProblem(
+        problem(409, 'invalid_state', `connector "${current.connectorId}" is not installed on this server`),
+      );
     }
     if (body.status === 'active' && body.config === undefined) {
       const stored = await getChannelConfigCiphertext(deps.db, storeId, current.id);
@@ -99,7 +93,28 @@ export function registerUpdateChannel(app: OpenAPIHono<AppEnv>): void {
       }
     }
 
-    const channel = await fieldErrorsIn('body', () => updateChannel(deps.db, storeId, current.id, update));
+    // A config edit is merged into what is stored now and written only if that is still what is stored: of
+    // two edits at once, the second reads the first's result and merges into it instead of undoing it.
+    let channel: Channel | undefined;
+    for (let attempt = 1; !channel; attempt++) {
+      if (body.config !== undefined && connector) {
+        const ciphertext = await getChannelConfigCiphertext(deps.db, storeId, current.id);
+        const secretFields = new Set(connectorConfigForm(connector).secretFields);
+        const merged = mergeChannelConfig(openStored(deps.secrets, ciphertext), body.config, secretFields);
+        await fieldErrorsIn('body', () => assertValidChannelConfig(connector, merged));
+        update.configCiphertext = sealChannelConfig(deps.secrets, merged);
+        update.expectedConfigCiphertext = ciphertext;
+      }
+      channel = await fieldErrorsIn('body', async () => {
+        try {
+          return await updateChannel(deps.db, storeId, current.id, update);
+        } catch (error) {
+          // Someone else's edit landed between our read and our write: read again and merge into it.
+          if (error instanceof ChannelConfigChangedError && attempt < CONFIG_EDIT_ATTEMPTS) return undefined;
+          throw error;
+        }
+      });
+    }
     if (body.config !== undefined && channel.status === 'active') {
       // New credentials or a new endpoint: what the channel shows is no longer known, so push everything.
       await deps.db.transaction().execute((trx) =>
@@ -120,13 +135,7 @@ export function registerUpdateChannel(app: OpenAPIHono<AppEnv>): void {
  * The channel's config to merge an edit into: nothing when it has none (disconnected) or when it was sealed
  * under another server secret and cannot be read (the edit must then be complete, as on connect).
  */
-async function storedConfig(
-  secrets: SecretBox,
-  db: Db,
-  storeId: number,
-  channelId: number,
-): Promise<unknown> {
-  const ciphertext = await getChannelConfigCiphertext(db, storeId, channelId);
+function openStored(secrets: SecretBox, ciphertext: string | null): unknown {
   if (ciphertext === null) return undefined;
   try {
     return openChannelConfig(secrets, ciphertext);
@@ -134,3 +143,6 @@ async function storedConfig(
     return undefined;
   }
 }
+
+/** Tries of a config edit that keeps meeting concurrent edits before it answers 409. */
+const CONFIG_EDIT_ATTEMPTS = 5;
