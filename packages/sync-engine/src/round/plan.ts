@@ -1,3 +1,4 @@
+import type { ChannelError } from '@ballast/connector-kit';
 import type { ListingRow, SyncDirtyRow } from '@ballast/core';
 
 /** What the engine decided for one claimed pair before talking to the channel. */
@@ -20,7 +21,27 @@ export type PairPlan =
       message: string;
       /** not_listed known from an earlier lookup (when it was made), not from one this round. */
       notListedSince?: number;
+    }
+  | {
+      /** The pair cannot be linked this round: a failed lookup (retried when `retryable`), an ambiguous SKU. */
+      kind: 'fail';
+      dirty: SyncDirtyRow;
+      listing: ListingRow | undefined;
+      quantity: number | null;
+      explanation: unknown;
+      retryable: boolean;
+      code: string;
+      message: string;
+      retryAfterMs?: number;
     };
+
+/** Why a product could not be linked this round, from `ensureListings`. */
+export interface LinkProblem {
+  retryable: boolean;
+  code: string;
+  message: string;
+  retryAfterMs?: number | undefined;
+}
 
 export interface PlanInput {
   dirty: SyncDirtyRow;
@@ -30,13 +51,23 @@ export interface PlanInput {
   balance: { quantity: number | null; unknownReason?: string; explanation: unknown } | undefined;
   /** When a recent lookup did not find the SKU on the channel (it was not looked up this round). */
   notListedSince?: number | undefined;
+  /** The lookup of the SKU failed this round, or found it on several channel items. */
+  linkProblem?: LinkProblem | undefined;
 }
 
 /**
  * Decides push or skip for a pair. The value is the balance computed now (never an earlier one). A channel that
  * already shows the value is skipped unless the mark was forced (Auto Sync just turned on, drift repair).
  */
-export function planPair({ dirty, listing, sku, autoSync, balance, notListedSince }: PlanInput): PairPlan {
+export function planPair({
+  dirty,
+  listing,
+  sku,
+  autoSync,
+  balance,
+  notListedSince,
+  linkProblem,
+}: PlanInput): PairPlan {
   const explanation = balance?.explanation ?? null;
   const quantity = balance?.quantity ?? null;
   if (!autoSync) {
@@ -51,6 +82,18 @@ export function planPair({ dirty, listing, sku, autoSync, balance, notListedSinc
     };
   }
   if (!listing || listing.channelRef === null) {
+    if (linkProblem) {
+      const { retryAfterMs, ...problem } = linkProblem;
+      return {
+        kind: 'fail',
+        dirty,
+        listing,
+        quantity,
+        explanation,
+        ...problem,
+        ...(retryAfterMs !== undefined && { retryAfterMs }),
+      };
+    }
     if (notListedSince !== undefined) {
       const message = `not listed on the channel (looked up ${formatUtc(notListedSince)})`;
       return {
@@ -78,6 +121,25 @@ export function planPair({ dirty, listing, sku, autoSync, balance, notListedSinc
     return { kind: 'skip', dirty, listing, quantity, explanation, code: 'unchanged', message };
   }
   return { kind: 'push', dirty, listing, sku, quantity, explanation };
+}
+
+/** A failed lookup call: no verdict on the SKU, so the pair fails (transient or for good) with the channel's error. */
+export function lookupFailureProblem(sku: string, error: ChannelError): LinkProblem {
+  return {
+    retryable: error.retryable,
+    code: error.code,
+    message: `looking up SKU ${sku} on the channel failed: ${error.message}`,
+    retryAfterMs: error.retryAfterMs,
+  };
+}
+
+/** The merchant has to remove the duplicate on the channel or link the item by hand: retrying cannot choose. */
+export function ambiguousSkuProblem(sku: string): LinkProblem {
+  return {
+    retryable: false,
+    code: 'ambiguous_sku',
+    message: `SKU ${sku} matches several items on this channel; remove the duplicates there or link the item manually`,
+  };
 }
 
 /** Deterministic per (listing, change token, quantity): a retry reuses it, a 5 -> 6 -> 5 swing does not. */

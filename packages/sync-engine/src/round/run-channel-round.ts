@@ -13,10 +13,16 @@ import { type ClaimedPair, deferPair, settlePairs } from '../claim/settle-pairs.
 import { connectChannel } from '../clients/connect-channel.ts';
 import { finishAttempts } from '../pending/finish-attempts.ts';
 import { closeInterruptedAttempts } from '../recovery/close-interrupted-attempts.ts';
-import { retryDelayMs } from '../retry/backoff.ts';
+import { type FailureOutcome, failureOutcome } from '../retry/failure-outcome.ts';
 import type { EngineContext } from './engine-context.ts';
 import { ensureListings } from './ensure-listings.ts';
-import { idempotencyKeyFor, type PairPlan, planPair } from './plan.ts';
+import {
+  ambiguousSkuProblem,
+  idempotencyKeyFor,
+  lookupFailureProblem,
+  type PairPlan,
+  planPair,
+} from './plan.ts';
 import { skipsToRecord } from './skips-to-record.ts';
 
 export interface RoundSummary {
@@ -81,6 +87,13 @@ export async function runChannelRound(ctx: EngineContext, channel: ChannelRow): 
   await settlePairs(ctx.db, ctx.workerId, skips.map(pairOf));
   summary.skipped = skips.length;
   for (const plan of skips) emit(ctx, channel, plan.dirty, 'skipped');
+  await recordLinkFailures(
+    ctx,
+    channel,
+    plans.filter((p): p is Extract<PairPlan, { kind: 'fail' }> => p.kind === 'fail'),
+    queuedAt,
+    summary,
+  );
   if (pushes.length === 0) return summary;
 
   const models = connection.capabilities.rateModel;
@@ -150,7 +163,13 @@ async function planRound(
     .execute();
   const productById = new Map(products.map((p) => [p.id, p]));
   const forced = new Set(claimed.filter((c) => c.force === 1).map((c) => c.productId));
-  const { listings, notListedSince } = await ensureListings(ctx, channel, connection, products, forced);
+  const { listings, notListedSince, lookupFailed, ambiguous, autoSyncOff } = await ensureListings(
+    ctx,
+    channel,
+    connection,
+    products,
+    forced,
+  );
   // A change may have marked a pair again since the claim; take the newer marks so that this push settles them.
   const current = await ctx.db
     .selectFrom('syncDirty')
@@ -169,14 +188,55 @@ async function planRound(
     const product = productById.get(dirty.productId);
     const listing = listings.get(dirty.productId);
     const override = listing?.autoSyncOverride ?? null;
+    const sku = product?.sku ?? String(dirty.productId);
+    const lookupError = lookupFailed.get(dirty.productId);
     return planPair({
       dirty,
       listing,
-      sku: product?.sku ?? String(dirty.productId),
-      autoSync: product !== undefined && (override ?? product.autoSync) === 1,
+      sku,
+      autoSync:
+        product !== undefined && !autoSyncOff.has(dirty.productId) && (override ?? product.autoSync) === 1,
       balance: balances.get(dirty.productId),
       notListedSince: cachedMiss,
+      linkProblem: lookupError
+        ? lookupFailureProblem(sku, lookupError)
+        : ambiguous.has(dirty.productId)
+          ? ambiguousSkuProblem(sku)
+          : undefined,
     });
+  });
+}
+
+/** Pairs that could not be linked: failed for good and settled, or put back to retry, each on record. */
+async function recordLinkFailures(
+  ctx: EngineContext,
+  channel: ChannelRow,
+  failures: readonly Extract<PairPlan, { kind: 'fail' }>[],
+  queuedAt: number,
+  summary: RoundSummary,
+): Promise<void> {
+  if (failures.length === 0) return;
+  const outcomes: FailureOutcome[] = [];
+  for (const plan of failures)
+    outcomes.push(await failureOutcome(ctx, pairOf(plan), plan.dirty.attempts, plan));
+  const finishedAt = ctx.now();
+  await recordSyncAttempts(
+    ctx.db,
+    failures.map((plan, i) => ({
+      ...historyBase(channel, plan.dirty, plan.listing, queuedAt, ctx.workerId),
+      status: outcomes[i]!.status,
+      quantity: plan.quantity,
+      explanation: plan.explanation,
+      errorCode: outcomes[i]!.code,
+      errorMessage: outcomes[i]!.message,
+      startedAt: queuedAt,
+      finishedAt,
+    })),
+  );
+  await settlePairs(ctx.db, ctx.workerId, failures.filter((_, i) => outcomes[i]!.settle).map(pairOf));
+  failures.forEach((plan, i) => {
+    summary[outcomes[i]!.status]++;
+    emit(ctx, channel, plan.dirty, outcomes[i]!.status);
   });
 }
 
@@ -242,17 +302,8 @@ async function applyOutcome(
       const message = `the channel showed ${item.actualQuantity ?? 'another quantity'}, not the expected one; recomputing`;
       return { status: 'retrying', settle: false, code: 'stale', message };
     }
-    case 'transient': {
-      const rateLimited = throttled || item.code === 'throttled' || item.code === 'rate_limited';
-      const attempt = plan.dirty.attempts + (rateLimited ? 0 : 1);
-      if (!rateLimited && attempt >= ctx.maxAttempts) {
-        const message = `${item.message} (gave up after ${attempt} attempts)`;
-        return { status: 'failed', settle: true, code: item.code, message };
-      }
-      const delay = retryDelayMs(Math.max(1, attempt), ctx.backoff, item.retryAfterMs);
-      await deferPair(ctx.db, ctx.workerId, pair, now + delay, !rateLimited);
-      return { status: 'retrying', settle: false, code: item.code, message: item.message };
-    }
+    case 'transient':
+      return failureOutcome(ctx, pair, plan.dirty.attempts, { ...item, retryable: true }, throttled);
   }
 }
 
