@@ -75,6 +75,29 @@ for (const dialect of DIALECTS) {
       },
     );
 
+    it("gives the pair up after the engine's attempts when every lookup fails, still without a cached miss", async () => {
+      const id = await setUp();
+      const engine = f.engine({ maxAttempts: 2 });
+      f.sim.server.faults.next({ kind: 'status', status: 503 }, { ...onLookup, times: 2 });
+      expect(await engine.runOnce()).toMatchObject({ retrying: 1 });
+      await new Promise((resolve) => setTimeout(resolve, 60));
+      expect(await engine.drain()).toMatchObject({ failed: 1, retrying: 0, skipped: 0 });
+
+      expect((await historyOf(f, id)).map((h) => [h.status, h.errorMessage])).toEqual([
+        [
+          'failed',
+          expect.stringMatching(
+            /^looking up SKU NEW-1 on the channel failed: .*\(gave up after 2 attempts\)$/,
+          ),
+        ],
+        ['retrying', expect.stringContaining('looking up SKU NEW-1 on the channel failed')],
+      ]);
+      expect(lookups(f)).toHaveLength(2);
+      expect(await cachedMisses(f)).toEqual([]);
+      expect(await marks(f)).toEqual([]);
+      expect(pushes(f)).toEqual([]);
+    });
+
     it('fails the pair with the channel message on a permanent lookup error, and asks again on the next change', async () => {
       const id = await setUp();
       const engine = f.engine();
