@@ -20,6 +20,8 @@ import { migrateDatabase } from './start/migrate-database.ts';
 import { type HttpServer, serveHttp } from './start/serve-http.ts';
 import { startSyncLoop } from './sync/start-sync-loop.ts';
 import type { SyncControl } from './sync/sync-control.ts';
+import { type SyncListener, startSyncListener } from './sync/sync-listener.ts';
+import { createSyncNotifier, type SyncNotifier } from './sync/sync-notifier.ts';
 import { registerWebhooks } from './webhooks/register-webhooks.ts';
 
 export { migrateDatabase } from './start/migrate-database.ts';
@@ -58,7 +60,10 @@ export interface StartServerOptions {
   handleSignals?: boolean;
   /** Unique per process; default `<role>-<random>`. */
   workerId?: string;
-  /** How often an idle sync worker looks for work (default 100 ms; `notifySync` skips the wait in `all`). */
+  /**
+   * How often an idle sync worker looks for work (default 100 ms). A write through the API skips the wait: in
+   * its own process directly, in other processes on PostgreSQL by NOTIFY.
+   */
   pollIntervalMs?: number;
   /** Time between drift sweeps over the whole cluster (default 15 min). */
   driftSweepIntervalMs?: number;
@@ -89,9 +94,10 @@ export interface RunningServer {
 
 /**
  * Starts a Ballast process: opens and migrates the database, then by role serves the HTTP API (`api`), runs
- * the sync loop with its drift sweep (`worker`), or both (`all`, where a write through the API wakes the
- * sync loop at once). Any number of `api` and `worker` processes may share one PostgreSQL database; on SQLite
- * run one `all` process (or one `api` and one `worker`).
+ * the sync loop with its drift sweep (`worker`), or both (`all`). A write through the API wakes the sync loop
+ * at once: in its own process directly, and on PostgreSQL every process's loop by NOTIFY on `ballast_sync`.
+ * Any number of `api` and `worker` processes may share one PostgreSQL database; on SQLite run one `all`
+ * process (or one `api` and one `worker`, whose loop then finds the API's writes by polling).
  *
  * @example
  * const server = await startServer(loadConfig());
@@ -116,6 +122,8 @@ export async function startServer(
   const { db } = database;
   let http: HttpServer | undefined;
   let engine: SyncControl | undefined;
+  let notifier: SyncNotifier | undefined;
+  let listener: SyncListener | undefined;
   let sweeper: DriftSweeper | undefined;
   let feeds: { stop(): Promise<void> } | undefined;
   let demo: RunningDemo | undefined;
@@ -127,6 +135,8 @@ export async function startServer(
     const steps: [string, (() => Promise<void>) | undefined][] = [
       ['demo orders', demo && (() => demo!.stopActivity())],
       ['http', http && (() => http!.close())],
+      ['sync notifier', notifier && (() => notifier!.stop())],
+      ['sync listener', listener && (() => listener!.stop())],
       ['drift sweep', sweeper && (() => sweeper!.stop())],
       ['feed scheduler', feeds && (() => feeds!.stop())],
       ['sync loop', engine && (() => engine!.stop())],
@@ -168,6 +178,8 @@ export async function startServer(
       });
     }
     const sync = engine;
+    // On PostgreSQL the API's writes wake the sync loops of every process, this one's included when it has one.
+    if (database.dialect === 'postgres' && role !== 'worker') notifier = createSyncNotifier({ db, logger });
     const publicUrl =
       config.publicUrl ??
       `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
@@ -182,8 +194,10 @@ export async function startServer(
       dialect: database.dialect,
       connectors: connectorRegistry(),
       secrets,
-      // In `api` processes the workers find new work on their next poll.
-      notifySync: sync ? () => sync.wake() : () => {},
+      notifySync: () => {
+        sync?.wake();
+        notifier?.notify();
+      },
       resolveSession: sessions.resolvePrincipal,
       ...(config.publicUrl !== undefined && { publicUrl: config.publicUrl }),
       sessions,
@@ -207,6 +221,12 @@ export async function startServer(
     }
     if (sync) {
       sync.start();
+      if (database.dialect === 'postgres')
+        listener = startSyncListener({
+          databaseUrl: config.databaseUrl,
+          onNotify: () => sync.wake(),
+          logger,
+        });
       sweeper = startDriftSweeper({
         db,
         engine: sync,
