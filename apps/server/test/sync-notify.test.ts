@@ -1,12 +1,14 @@
 import type { Logger } from '@ballast/connector-kit';
 import type { WebhookSimulator } from '@ballast/connector-webhook/simulator';
-import { createStore } from '@ballast/core';
+import { createStore, openDatabase } from '@ballast/core';
 import { createTestDatabase, type TestDatabase } from '@ballast/core/testing';
 import { sql } from 'kysely';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiToken } from '../src/auth/api-tokens.ts';
 import { type RunningServer, type ServerConfig, startServer } from '../src/start-server.ts';
 import { SYNC_LISTENER_APPLICATION_NAME } from '../src/sync/sync-listener.ts';
+import { createSyncNotifier, SYNC_NOTIFY_CHANNEL } from '../src/sync/sync-notifier.ts';
 import { startSimulatorChannel } from './support/simulator-channel.ts';
 
 // Workers this slow to poll only push within the deadline below when the api's NOTIFY wakes them.
@@ -117,5 +119,49 @@ describe('PostgreSQL: api writes wake sync workers in other processes by NOTIFY'
       await request('POST', '/sales-orders', { number, lines: [{ sku: 'MUG', quantity: 1 }] });
       await eventually(() => sim.quantityOf('MUG') === expected, `${number}’s push`, WAKE_DEADLINE_MS);
     }
+  });
+});
+
+describe('PostgreSQL: the sync notifier', () => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase('postgres');
+  });
+  afterAll(() => t.drop());
+
+  it('sends one NOTIFY for a burst of writes, and one more for a write after it went out', async () => {
+    const received: string[] = [];
+    const listening = new pg.Client({ connectionString: t.url });
+    await listening.connect();
+    listening.on('notification', (message) => received.push(message.channel));
+    await listening.query(`LISTEN ${SYNC_NOTIFY_CHANNEL}`);
+    const notifier = createSyncNotifier({ db: t.db, logger: recordingLogger() });
+    try {
+      for (let i = 0; i < 20; i++) notifier.notify();
+      await eventually(() => received.length === 1, 'the first NOTIFY', 5_000);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(received).toEqual([SYNC_NOTIFY_CHANNEL]);
+      notifier.notify();
+      await eventually(() => received.length === 2, 'the second NOTIFY', 5_000);
+    } finally {
+      await notifier.stop();
+      await listening.end();
+    }
+  });
+
+  it('a failed NOTIFY is logged once per run of failures and never reaches the caller', async () => {
+    // Nothing listens on port 1: every connection attempt is refused at once.
+    const unreachable = await openDatabase('postgres://postgres@127.0.0.1:1/nowhere', { migrate: false });
+    const log = recordingLogger();
+    const notifier = createSyncNotifier({ db: unreachable.db, logger: log, coalesceMs: 1 });
+    for (let round = 0; round < 3; round++) {
+      expect(() => notifier.notify()).not.toThrow();
+      await new Promise((resolve) => setTimeout(resolve, 30));
+    }
+    await notifier.stop();
+    await unreachable.close();
+    expect(log.lines).toEqual([
+      'warn could not notify the sync workers; they find the work on their next poll',
+    ]);
   });
 });
