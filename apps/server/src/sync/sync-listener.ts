@@ -71,6 +71,7 @@ export function startSyncListener(options: SyncListenerOptions): SyncListener {
         });
       }
       await closeQuietly(client);
+      if (stopped) return;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, backoffMs);
         cancelWait = () => {
