@@ -135,7 +135,12 @@ for (const dialect of DIALECTS) {
 
       it('applies edits made at the same time to different settings: none undoes another', async () => {
         const channel = await connect();
-        const edits = [{ batchSize: 7 }, { timeoutMs: 3_000 }, { requestsPerSecond: 5 }, { readBackUrl: null }];
+        const edits = [
+          { batchSize: 7 },
+          { timeoutMs: 3_000 },
+          { requestsPerSecond: 5 },
+          { readBackUrl: null },
+        ];
         const results = await Promise.all(edits.map((edit) => patchConfig(channel.id, edit)));
         expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200]);
         const { readBackUrl: _cleared, ...kept } = config;
