@@ -14,6 +14,7 @@ export * from './db/connect.ts';
 export * from './db/dialect.ts';
 export * from './db/migrate.ts';
 export type * from './db/schema.ts';
+export { transact } from './db/group-commit.ts';
 export { type PreparedQuery, preparedQuery, type SlotOf } from './db/statement-cache.ts';
 export * from './errors.ts';
 export * from './feeds/apply-feed-snapshot.ts';

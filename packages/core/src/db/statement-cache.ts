@@ -12,20 +12,24 @@ import { type DialectName, dialectOf } from './dialect.ts';
 /**
  * Wraps a better-sqlite3 database so Kysely reuses prepared statements: Kysely prepares every query anew,
  * and for short ledger operations preparing costs as much as running. Statements are keyed by SQL text
- * (parameters are bound per run); the least recently added are dropped past `max`. Safe because Kysely runs
+ * (parameters are bound per run); the least recently used are dropped past `max`. Safe because Kysely runs
  * one query at a time per SQLite connection.
  */
-export function withStatementCache(database: SQLite.Database, max = 1000): SqliteDatabase {
+export function withStatementCache(database: SQLite.Database, max = 4000): SqliteDatabase {
   const statements = new Map<string, SQLite.Statement>();
   return {
     close: () => database.close(),
     prepare(sql: string) {
       let statement = statements.get(sql);
-      if (!statement) {
+      if (statement) {
+        // Least recently used goes first: move a hit to the end (a Map keeps insertion order). Lists of ids
+        // give one text per length, so a busy sync loop has thousands; evicting by age dropped hot ones.
+        statements.delete(sql);
+      } else {
         statement = database.prepare(sql);
         if (statements.size >= max) statements.delete(statements.keys().next().value!);
-        statements.set(sql, statement);
       }
+      statements.set(sql, statement);
       return statement;
     },
   };

@@ -1,4 +1,4 @@
-import { finishSyncAttempts, type SyncAttemptOutcome } from '@ballast/core';
+import { finishSyncAttempts, type SyncAttemptOutcome, transact } from '@ballast/core';
 import type { EngineContext } from '../round/engine-context.ts';
 import { queueVerdicts } from './verdict-queue.ts';
 
@@ -14,7 +14,7 @@ export async function finishAttempts(ctx: EngineContext, outcomes: SyncAttemptOu
     return;
   }
   const acceptedAt = ctx.now();
-  await ctx.db.transaction().execute(async (trx) => {
+  await transact(ctx.db, async (trx) => {
     await finishSyncAttempts(trx, outcomes);
     await queueVerdicts(
       trx,

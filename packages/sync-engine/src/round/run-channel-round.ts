@@ -7,6 +7,7 @@ import {
   markDirty,
   recordSyncAttempts,
   type SyncDirtyRow,
+  transact,
 } from '@ballast/core';
 import { claimPairs } from '../claim/claim-pairs.ts';
 import { type ClaimedPair, deferPair, settlePairs } from '../claim/settle-pairs.ts';
@@ -121,31 +122,36 @@ export async function runChannelRound(ctx: EngineContext, channel: ChannelRow): 
   const result = await connection.client.setQuantities(toUpdates(connection, pushes));
   await ctx.limiter.observe(channel.id, models, result.rateFeedback, ctx.now(), reservedAt + waitMs);
 
-  const byKey = new Map(result.items.map((item) => [item.key, item]));
-  const settled: ClaimedPair[] = [];
-  const finished: Parameters<typeof finishSyncAttempts>[1] = [];
-  const throttled = (result.rateFeedback?.retryAfterMs ?? 0) > 0;
-  for (const [i, plan] of pushes.entries()) {
-    const item = byKey.get(String(plan.dirty.productId)) ?? missingResult(plan);
-    const historyId = historyIds[i]!;
-    const finishedAt = ctx.now();
-    const outcome = await applyOutcome(ctx, channel, plan, item, throttled);
-    finished.push({
-      id: historyId,
-      status: outcome.status,
-      finishedAt,
-      ...(outcome.code !== undefined && { errorCode: outcome.code }),
-      ...(outcome.message !== undefined && { errorMessage: outcome.message }),
-      ...(item.status === 'pending' && { pendingHandle: item.handle }),
-    });
-    if (outcome.settle) settled.push(pairOf(plan));
-    summary[
-      outcome.status === 'succeeded' ? 'pushed' : outcome.status === 'pending' ? 'pushed' : outcome.status
-    ]++;
-    if (outcome.status !== 'pending') emit(ctx, channel, plan.dirty, outcome.status);
-  }
-  await finishAttempts(ctx, finished);
-  await settlePairs(ctx.db, ctx.workerId, settled);
+  // Every outcome of the call is written in one transaction: one commit instead of one per item, and on SQLite
+  // one turn at the write lock, which the API's writes wait for.
+  await transact(ctx.db, async (trx) => {
+    const tx: EngineContext = { ...ctx, db: trx };
+    const byKey = new Map(result.items.map((item) => [item.key, item]));
+    const settled: ClaimedPair[] = [];
+    const finished: Parameters<typeof finishSyncAttempts>[1] = [];
+    const throttled = (result.rateFeedback?.retryAfterMs ?? 0) > 0;
+    for (const [i, plan] of pushes.entries()) {
+      const item = byKey.get(String(plan.dirty.productId)) ?? missingResult(plan);
+      const historyId = historyIds[i]!;
+      const finishedAt = ctx.now();
+      const outcome = await applyOutcome(tx, channel, plan, item, throttled);
+      finished.push({
+        id: historyId,
+        status: outcome.status,
+        finishedAt,
+        ...(outcome.code !== undefined && { errorCode: outcome.code }),
+        ...(outcome.message !== undefined && { errorMessage: outcome.message }),
+        ...(item.status === 'pending' && { pendingHandle: item.handle }),
+      });
+      if (outcome.settle) settled.push(pairOf(plan));
+      summary[
+        outcome.status === 'succeeded' ? 'pushed' : outcome.status === 'pending' ? 'pushed' : outcome.status
+      ]++;
+      if (outcome.status !== 'pending') emit(ctx, channel, plan.dirty, outcome.status);
+    }
+    await finishAttempts(tx, finished);
+    await settlePairs(trx, ctx.workerId, settled);
+  });
   return summary;
 }
 
