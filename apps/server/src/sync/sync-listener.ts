@@ -30,6 +30,12 @@ export function startSyncListener(options: SyncListenerOptions): SyncListener {
   let stopped = false;
   let client: pg.Client | undefined;
   let cancelWait = () => {};
+  // Stopping must never wait on a connection attempt or a lost-connection wait: pg may settle neither once
+  // the client is ended midway (seen when a server stopped right after it started).
+  let signalStop = () => {};
+  const stopSignal = new Promise<'stopped'>((resolve) => {
+    signalStop = () => resolve('stopped');
+  });
 
   // Resolves once listening, with `lost` (wrapped: an async function returning a promise would wait for it).
   const listen = async (listener: pg.Client): Promise<{ lost: Promise<unknown> }> => {
@@ -54,11 +60,12 @@ export function startSyncListener(options: SyncListenerOptions): SyncListener {
         application_name: SYNC_LISTENER_APPLICATION_NAME,
       });
       try {
-        const { lost } = await listen(client);
+        const listening = await Promise.race([listen(client), stopSignal]);
+        if (listening === 'stopped') return;
         if (lostBefore) logger.info('listening for sync notifications again');
         backoffMs = minBackoffMs;
         onNotify();
-        const error = await lost;
+        const error = await Promise.race([listening.lost, stopSignal]);
         if (stopped) return;
         lostBefore = true;
         logger.warn('lost the sync notification connection; reconnecting', { error: String(error) });
@@ -87,6 +94,7 @@ export function startSyncListener(options: SyncListenerOptions): SyncListener {
   return {
     async stop() {
       stopped = true;
+      signalStop();
       cancelWait();
       if (client) await closeQuietly(client);
       await running;

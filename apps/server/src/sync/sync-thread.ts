@@ -53,6 +53,9 @@ export async function startSyncThread(options: SyncThreadOptions): Promise<SyncC
             sweeps.delete(message.id);
             return;
           case 'stopped':
+            // Its loop and connections are closed; a library's leftover timer or socket must not keep the
+            // thread (and so the process) alive.
+            void thread.terminate();
             return;
         }
       });
