@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/connect.ts';
 import type { ProductKind } from '../db/schema.ts';
-import { preparedQuery } from '../db/statement-cache.ts';
+import { preparedQuery, slotList } from '../db/statement-cache.ts';
 import { type FieldIssue, NotFoundError, ValidationError } from '../errors.ts';
 import type { StockPosition } from './current-on-hand.ts';
 
@@ -24,16 +24,14 @@ interface PositionRow {
  */
 const positionRows = preparedQuery<PositionRow, `${number}:${number}`>((slot, shape) => {
   const [skuCount, locationCount] = shape.split(':').map(Number) as [number, number];
-  const list = (first: number, count: number) =>
-    sql.join(Array.from({ length: count }, (_, i) => slot(first + i)));
   const locations =
     locationCount > 0
-      ? sql`(l.is_default = 1 or l.id in (${list(1 + skuCount, locationCount)}))`
+      ? sql`(l.is_default = 1 or l.id in (${slotList(slot, 1 + skuCount, locationCount)}))`
       : sql`l.is_default = 1`;
   return sql<PositionRow>`select p.id, p.sku, p.kind, l.id as location_id, l.is_default
     from products as p
     inner join locations as l on l.store_id = p.store_id
-    where p.store_id = ${slot(0)} and p.sku in (${list(1, skuCount)}) and ${locations}`;
+    where p.store_id = ${slot(0)} and p.sku in (${slotList(slot, 1, skuCount)}) and ${locations}`;
 });
 
 /**

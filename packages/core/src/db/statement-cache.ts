@@ -5,6 +5,7 @@ import {
   type QueryResult,
   type RawBuilder,
   type SqliteDatabase,
+  sql,
 } from 'kysely';
 import type { Db } from './connect.ts';
 import { type DialectName, dialectOf } from './dialect.ts';
@@ -43,6 +44,11 @@ class Slot {
 /** Places parameter `index` of the run's parameter list; usable inside a `sql` template. */
 export type SlotOf = (index: number) => unknown;
 
+/** `count` consecutive slots from `first`, comma-separated: a prepared template's list of values. */
+export function slotList(slot: SlotOf, first: number, count: number) {
+  return sql.join(Array.from({ length: count }, (_, i) => slot(first + i)));
+}
+
 /** Runs a prepared template in `db` (the database or a transaction) with one shape's parameter list. */
 export type PreparedQuery<Row, Shape> = (
   db: Db,
@@ -72,7 +78,7 @@ const slotOf: SlotOf = (index) => {
  * @example
  * const touch = preparedQuery<never, number>((slot, n) =>
  *   sql`update products set updated_at = ${slot(0)}
- *     where id in (${sql.join(Array.from({ length: n }, (_, i) => slot(i + 1)))})`);
+ *     where id in (${slotList(slot, 1, n)})`);
  * await touch(trx, ids.length, [now(), ...ids]);
  */
 export function preparedQuery<Row, Shape extends string | number = number>(

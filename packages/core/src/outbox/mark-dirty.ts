@@ -8,7 +8,7 @@ import {
 } from 'kysely';
 import type { Db } from '../db/connect.ts';
 import type { CauseType, Database } from '../db/schema.ts';
-import { preparedQuery } from '../db/statement-cache.ts';
+import { preparedQuery, slotList } from '../db/statement-cache.ts';
 import type { ProductScope } from '../products/product-filter.ts';
 import { chunk } from '../shared/chunk.ts';
 import { now } from '../shared/time.ts';
@@ -117,7 +117,7 @@ const parentsOf = preparedQuery<{ parentId: number }>(
   (slot, count) =>
     sql`select pc.parent_id from product_components as pc
       inner join products as kit on kit.id = pc.parent_id and kit.kind = 'kit'
-      where pc.component_id in (${sql.join(Array.from({ length: count }, (_, i) => slot(i)))})`,
+      where pc.component_id in (${slotList(slot, 0, count)})`,
 );
 
 const LIST_IDS = 1000;
@@ -143,7 +143,7 @@ type ListShape = `${number}:${'kits' | 'flat'}:${'one' | 'all'}:${'flag' | 'on'}
  */
 const markListedQuery = preparedQuery<never, ListShape>((slot, shape) => {
   const [count, kits, channels, flag] = shape.split(':');
-  const ids = sql.join(Array.from({ length: Number(count) }, (_, i) => slot(7 + i)));
+  const ids = slotList(slot, 7, Number(count));
   const onChannel = channels === 'one' ? sql` and c.id = ${slot(6)}` : sql``;
   const withKits =
     kits === 'kits'

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/connect.ts';
 import type { ProductKind } from '../db/schema.ts';
-import { preparedQuery } from '../db/statement-cache.ts';
+import { preparedQuery, slotList } from '../db/statement-cache.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
 import { markDirty } from '../outbox/mark-dirty.ts';
 import { now } from '../shared/time.ts';
@@ -211,7 +211,7 @@ export async function productIdsBySku(
 const productsBySku = preparedQuery<{ id: number; sku: string; kind: ProductKind }>(
   (slot, count) =>
     sql`select id, sku, kind from products
-      where store_id = ${slot(0)} and sku in (${sql.join(Array.from({ length: count }, (_, i) => slot(1 + i)))})`,
+      where store_id = ${slot(0)} and sku in (${slotList(slot, 1, count)})`,
 );
 
 /** The smallest power of two that holds `n` (at least 1). */

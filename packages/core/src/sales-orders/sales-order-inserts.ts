@@ -1,13 +1,10 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/connect.ts';
-import { preparedQuery } from '../db/statement-cache.ts';
+import { preparedQuery, slotList } from '../db/statement-cache.ts';
 import { chunk } from '../shared/chunk.ts';
 
 // Creating a sales order is the busiest write path (every order from every channel and API client): its
 // inserts are prepared templates, not rebuilt per order (see preparedQuery).
-
-const slots = (slot: (i: number) => unknown, first: number, count: number) =>
-  sql.join(Array.from({ length: count }, (_, i) => slot(first + i)));
 
 /** Params: store, number, channel, location, at. No row back when the store already has that number. */
 const insertOrder = preparedQuery<{ id: number }>(
@@ -23,7 +20,7 @@ const insertOrder = preparedQuery<{ id: number }>(
 const insertLines = preparedQuery<{ id: number }>((slot, rows) => {
   const values = Array.from(
     { length: rows },
-    (_, r) => sql`(${slot(0)}, ${slot(1)}, ${slots(slot, 2 + r * 2, 2)})`,
+    (_, r) => sql`(${slot(0)}, ${slot(1)}, ${slotList(slot, 2 + r * 2, 2)})`,
   );
   return sql`insert into sales_order_lines (store_id, order_id, product_id, quantity)
     values ${sql.join(values)} returning id`;
@@ -31,7 +28,7 @@ const insertLines = preparedQuery<{ id: number }>((slot, rows) => {
 
 /** Params: (line, product, per unit) per row. */
 const insertAllocations = preparedQuery<never>((slot, rows) => {
-  const values = Array.from({ length: rows }, (_, r) => sql`(${slots(slot, r * 3, 3)})`);
+  const values = Array.from({ length: rows }, (_, r) => sql`(${slotList(slot, r * 3, 3)})`);
   return sql`insert into sales_order_allocations (line_id, product_id, per_unit) values ${sql.join(values)}`;
 });
 
