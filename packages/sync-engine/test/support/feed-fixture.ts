@@ -1,16 +1,8 @@
-import {
-  adjustStock,
-  bulkSetAutoSync,
-  createChannel,
-  createProduct,
-  createStore,
-  type Db,
-  type DialectName,
-  type Store,
-} from '@ballast/core';
+import { bulkSetAutoSync, createChannel, type Db, type DialectName, type Store } from '@ballast/core';
 import { createTestDatabase, type TestDatabase } from '@ballast/core/testing';
 import { createSyncEngine, type SyncEngine, type SyncEngineOptions } from '../../src/index.ts';
 import { type FeedSimulator, feedConnector, startFeedSimulator } from './feed-channel/index.ts';
+import { seedStockedStore } from './seed-stocked-store.ts';
 
 export const FEED_API_KEY = 'feed-api-key';
 
@@ -52,13 +44,7 @@ export async function createFeedFixture(
     ...(options.channelLimit ?? { requestsPerSecond }),
   });
   sim.seed(Array.from({ length: count }, (_, i) => ({ sku: `SKU-${i + 1}`, quantity: 0 })));
-  const store = await createStore(db, { name: 'Feed store' });
-  for (let i = 1; i <= count; i++)
-    await createProduct(db, store.id, { sku: `SKU-${i}`, name: `Product ${i}` });
-  await adjustStock(db, store.id, {
-    reason: 'initial count',
-    lines: Array.from({ length: count }, (_, i) => ({ sku: `SKU-${i + 1}`, set: 10 })),
-  });
+  const store = await seedStockedStore(db, 'Feed store', count);
   const channel = await createChannel(db, store.id, { connectorId: 'feed-test', name: 'Marketplace feeds' });
   const config = {
     baseUrl: sim.server.url,

@@ -4,18 +4,10 @@ import {
   startWebhookSimulator,
   type WebhookSimulator,
 } from '@ballast/connector-webhook/simulator';
-import {
-  adjustStock,
-  bulkSetAutoSync,
-  createChannel,
-  createProduct,
-  createStore,
-  type Db,
-  type DialectName,
-  type Store,
-} from '@ballast/core';
+import { bulkSetAutoSync, createChannel, type Db, type DialectName, type Store } from '@ballast/core';
 import { createTestDatabase, type TestDatabase } from '@ballast/core/testing';
 import { createSyncEngine, type SyncEngine, type SyncEngineOptions } from '../../src/index.ts';
+import { seedStockedStore } from './seed-stocked-store.ts';
 
 /** A Standard Webhooks secret for tests. */
 export const SECRET = 'whsec_dGhpcy1pcy1hLXRlc3Qtc2VjcmV0LWZvci1iYWxsYXN0IQ==';
@@ -54,15 +46,7 @@ export async function createSyncFixture(
     requestsPerSecond: options.requestsPerSecond ?? 1000,
   });
   sim.seed(Array.from({ length: count }, (_, i) => ({ sku: `SKU-${i + 1}`, quantity: 0 })));
-  const store = await createStore(db, { name: 'Test store' });
-  for (let i = 1; i <= count; i++)
-    await createProduct(db, store.id, { sku: `SKU-${i}`, name: `Product ${i}` });
-  if (count > 0) {
-    await adjustStock(db, store.id, {
-      reason: 'initial count',
-      lines: Array.from({ length: count }, (_, i) => ({ sku: `SKU-${i + 1}`, set: 10 })),
-    });
-  }
+  const store = await seedStockedStore(db, 'Test store', count);
   const channel = await createChannel(db, store.id, { connectorId: 'webhook', name: 'Merchant endpoint' });
   const config = {
     endpointUrl: `${sim.server.url}${SIMULATOR_PATHS.inventory}`,
