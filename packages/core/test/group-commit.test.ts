@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../src/db/connect.ts';
 import { transact } from '../src/db/group-commit.ts';
@@ -19,8 +20,10 @@ for (const dialect of DIALECTS) {
     afterAll(() => t.drop());
 
     it('gives every concurrent unit its own result, and a failing unit undoes only its own writes', async () => {
+      const runs = Array.from({ length: 24 }, () => 0);
       const units = Array.from({ length: 24 }, (_, i) =>
         transact(db, async (trx) => {
+          runs[i]!++;
           const store = await createStore(trx, { name: `unit-${i}` });
           if (i % 5 === 2) throw new Error(`unit ${i} refused after writing`);
           return { i, storeId: store.id };
@@ -40,7 +43,58 @@ for (const dialect of DIALECTS) {
           expect(outcome).toEqual({ status: 'fulfilled', value: { i, storeId: row!.id } });
         }
       }
+      expect(runs).toEqual(Array.from({ length: 24 }, () => 1));
     });
+
+    it.runIf(dialect === 'sqlite')(
+      'runs each unit of a group alone when the shared commit fails, so only the unit to blame fails',
+      async () => {
+        const poisoned = 4;
+        const refused = 2;
+        const runs = Array.from({ length: 7 }, () => 0);
+        const units = Array.from({ length: 7 }, (_, i) =>
+          transact(db, async (trx) => {
+            runs[i]!++;
+            const store = await createStore(trx, { name: `group-${i}` });
+            if (i === refused) throw new Error(`unit ${i} refused after writing`);
+            if (i === poisoned) {
+              // A location of a store that does not exist, its foreign key checked only at COMMIT.
+              await sql`pragma defer_foreign_keys = on`.execute(trx);
+              await trx
+                .insertInto('locations')
+                .values({ storeId: -1, name: 'orphan', isDefault: 0, createdAt: 0 })
+                .execute();
+            }
+            return { i, storeId: store.id };
+          }),
+        );
+        const settled = await Promise.allSettled(units);
+
+        for (const [i, outcome] of settled.entries()) {
+          const rows = await db.selectFrom('stores').select('id').where('name', '=', `group-${i}`).execute();
+          if (i === refused) {
+            expect(outcome).toEqual({
+              status: 'rejected',
+              reason: new Error(`unit ${i} refused after writing`),
+            });
+            expect(rows).toEqual([]);
+          } else if (i === poisoned) {
+            expect(outcome).toMatchObject({
+              status: 'rejected',
+              reason: { code: 'SQLITE_CONSTRAINT_FOREIGNKEY' },
+            });
+            expect(rows).toEqual([]);
+          } else {
+            // Written once: the failed shared commit left nothing behind for the lone run to add to.
+            expect(rows).toHaveLength(1);
+            expect(outcome).toEqual({ status: 'fulfilled', value: { i, storeId: rows[0]!.id } });
+          }
+        }
+        expect(await db.selectFrom('locations').select('id').where('storeId', '=', -1).execute()).toEqual([]);
+        // Once in the shared commit, once alone; a lone run's outcome is final, committed or not.
+        expect(runs).toEqual(Array.from({ length: 7 }, () => 2));
+      },
+    );
 
     it('runs concurrent units as some serial order: each sees what the units before it wrote', async () => {
       await createStore(db, { name: 'counter-0' });

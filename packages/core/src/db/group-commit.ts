@@ -31,8 +31,13 @@ const rollbackTo = preparedQuery<never>(() => sql`rollback to unit`);
  * gets its own error, while the others commit together. A commit writes every page the transaction
  * touched to the WAL; sales orders arriving together touch the same pages (the sync clock, the outbox, the
  * ledger's newest index pages), so a shared commit costs little more than one. Nobody hears of success
- * before the shared commit is done, and a failed commit fails every unit in it: all-or-nothing per unit
- * holds. PostgreSQL runs transactions side by side, so there each unit simply gets its own.
+ * before the shared commit is done. If the COMMIT itself fails (SQLITE_BUSY, a full disk, a foreign key
+ * deferred to commit), nothing of the group was written, and one unit may be to blame: every unit of the
+ * group then runs again alone, in arrival order, each in its own transaction, so only a unit that fails alone
+ * fails. PostgreSQL runs transactions side by side, so there each unit simply gets its own.
+ *
+ * So on SQLite `work` may run twice (the first run's writes rolled back): keep effects outside the database
+ * (events, counters) until the returned promise settles.
  *
  * Inside a transaction already, `work` runs in it.
  */
@@ -77,6 +82,7 @@ async function runAlone(db: Db, unit: Unit): Promise<void> {
 
 async function runTogether(db: Db, units: readonly Unit[]): Promise<void> {
   const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
+  let committing = false;
   try {
     await db.transaction().execute(async (trx) => {
       for (const unit of units) {
@@ -91,9 +97,19 @@ async function runTogether(db: Db, units: readonly Unit[]): Promise<void> {
           outcomes.push({ ok: false, error });
         }
       }
+      committing = true;
     });
   } catch (error) {
-    // The shared commit (or a rollback to a savepoint) failed: nothing was written, for anyone.
+    if (committing) {
+      // Every unit's savepoint was released inside the open transaction, so all their writes were in it, and
+      // a COMMIT that fails writes none of them (Kysely then rolls back, or SQLite already has). The failure
+      // may be one unit's doing (a deferred foreign key): each runs again alone, and its outcome then is
+      // final, committed or not, so nothing runs a third time.
+      for (const unit of units) await runAlone(db, unit);
+      return;
+    }
+    // A savepoint statement failed, e.g. SQLite rolled the whole transaction back on an I/O error and a unit
+    // went on in autocommit mode: what was written is unknown, so nothing is run again.
     for (const unit of units) unit.reject(error);
     return;
   }
