@@ -1,9 +1,10 @@
 import SQLite from 'better-sqlite3';
-import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { DialectName } from './dialect.ts';
 import { migrateToLatest } from './migrate.ts';
 import type { Database } from './schema.ts';
+import { createSqliteDialect, WRITE_LOCK_TIMEOUT_MS } from './sqlite-dialect.ts';
 import { withStatementCache } from './statement-cache.ts';
 
 export type Db = Kysely<Database>;
@@ -53,7 +54,7 @@ export const SQLITE_PRAGMAS: readonly string[] = [
   'journal_mode = WAL',
   'synchronous = NORMAL',
   'foreign_keys = ON',
-  'busy_timeout = 5000',
+  `busy_timeout = ${WRITE_LOCK_TIMEOUT_MS}`,
   'temp_store = MEMORY',
   'wal_autocheckpoint = 10000',
   'journal_size_limit = 67108864',
@@ -63,16 +64,8 @@ function openSqlite(url: string): OpenedDatabase {
   const file = url.replace(/^sqlite:(\/\/)?/, '') || ':memory:';
   const sqlite = new SQLite(file);
   for (const pragma of SQLITE_PRAGMAS) sqlite.pragma(pragma);
-  const cached = withStatementCache(sqlite);
-  // Another process may write to the same file (an api and a worker, a CLI command beside the server). A
-  // deferred BEGIN that reads and then writes fails at once with SQLITE_BUSY_SNAPSHOT when that process wrote
-  // in between; BEGIN IMMEDIATE takes the write lock up front and waits for it (busy_timeout).
-  const database = {
-    ...cached,
-    prepare: (sql: string) => cached.prepare(sql === 'begin' ? 'begin immediate' : sql),
-  };
   const db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database }),
+    dialect: createSqliteDialect(sqlite, { database: withStatementCache(sqlite) }),
     plugins: [new CamelCasePlugin()],
   });
   return { db, dialect: 'sqlite', close: () => db.destroy() };

@@ -1,0 +1,82 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type SQLite from 'better-sqlite3';
+import { type DatabaseConnection, SqliteDialect, type SqliteDialectConfig, SqliteDriver } from 'kysely';
+
+/** How long a transaction waits for the write lock before it fails with SQLITE_BUSY (as `busy_timeout`). */
+export const WRITE_LOCK_TIMEOUT_MS = 5_000;
+
+/** Pauses between tries for the write lock: the first at once (next turn of the event loop), then short. */
+const RETRY_PAUSES_MS = [0, 1, 1, 1, 2, 2, 5];
+const LONGEST_PAUSE_MS = 10;
+
+/**
+ * Kysely's SQLite dialect, with transactions that wait for the write lock without blocking the thread.
+ *
+ * Another connection may hold the lock: the sync loop's thread, a worker process, a CLI import. SQLite's own
+ * busy handler (`busy_timeout`) sleeps inside the call, which freezes the whole event loop: no request is read
+ * or answered meanwhile, and under load every such wait became a latency spike. Here BEGIN IMMEDIATE is tried
+ * with the busy timeout at 0 and, while it answers SQLITE_BUSY, tried again after a pause on a timer, so the
+ * thread keeps serving (requests that arrive meanwhile join the next group commit). BEGIN IMMEDIATE, not a
+ * deferred BEGIN: a transaction that reads and then writes would fail at once with SQLITE_BUSY_SNAPSHOT when
+ * another connection wrote in between; taking the write lock up front avoids that. Statements outside a
+ * transaction keep SQLite's busy timeout.
+ */
+export function createSqliteDialect(
+  sqlite: SQLite.Database,
+  config: SqliteDialectConfig,
+  lockTimeoutMs = WRITE_LOCK_TIMEOUT_MS,
+): SqliteDialect {
+  return new (class extends SqliteDialect {
+    override createDriver() {
+      return new LockWaitingDriver(config, sqlite, lockTimeoutMs);
+    }
+  })(config);
+}
+
+class LockWaitingDriver extends SqliteDriver {
+  readonly #beginImmediate: SQLite.Statement;
+  readonly #sqlite: SQLite.Database;
+  readonly #lockTimeoutMs: number;
+
+  constructor(config: SqliteDialectConfig, sqlite: SQLite.Database, lockTimeoutMs: number) {
+    super(config);
+    this.#lockTimeoutMs = lockTimeoutMs;
+    this.#beginImmediate = sqlite.prepare('begin immediate');
+    this.#sqlite = sqlite;
+  }
+
+  override async beginTransaction(_connection: DatabaseConnection): Promise<void> {
+    const giveUpAt = Date.now() + this.#lockTimeoutMs;
+    for (let attempt = 0; ; attempt++) {
+      if (this.#tryBegin()) return;
+      if (Date.now() >= giveUpAt) throw busyError(this.#lockTimeoutMs);
+      await pause(RETRY_PAUSES_MS[attempt] ?? LONGEST_PAUSE_MS);
+    }
+  }
+
+  /**
+   * One try for the write lock, without SQLite's sleeping busy handler. (The pragma acts when it is compiled,
+   * so it cannot be a statement prepared once.)
+   */
+  #tryBegin(): boolean {
+    this.#sqlite.exec('pragma busy_timeout = 0');
+    try {
+      this.#beginImmediate.run();
+      return true;
+    } catch (error) {
+      if ((error as { code?: string }).code === 'SQLITE_BUSY') return false;
+      throw error;
+    } finally {
+      this.#sqlite.exec(`pragma busy_timeout = ${WRITE_LOCK_TIMEOUT_MS}`);
+    }
+  }
+}
+
+function pause(ms: number): Promise<void> {
+  return ms === 0 ? new Promise((resolve) => setImmediate(resolve)) : sleep(ms);
+}
+
+function busyError(waitedMs: number): Error {
+  const error = new Error(`database is locked (waited ${waitedMs} ms for the write lock)`);
+  return Object.assign(error, { code: 'SQLITE_BUSY' });
+}
