@@ -1,5 +1,5 @@
 import type { ChannelError } from '@ballast/connector-kit';
-import type { ListingRow, SyncDirtyRow } from '@ballast/core';
+import type { ChannelStatus, ListingRow, SyncDirtyRow } from '@ballast/core';
 
 /** What the engine decided for one claimed pair before talking to the channel. */
 export type PairPlan =
@@ -17,7 +17,13 @@ export type PairPlan =
       listing: ListingRow | undefined;
       quantity: number | null;
       explanation: unknown;
-      code: 'unchanged' | 'not_listed' | 'unknown_quantity' | 'auto_sync_off';
+      code:
+        | 'unchanged'
+        | 'not_listed'
+        | 'unknown_quantity'
+        | 'auto_sync_off'
+        | 'channel_inactive'
+        | 'unlinked';
       message: string;
       /** not_listed known from an earlier lookup (when it was made), not from one this round. */
       notListedSince?: number;
@@ -47,12 +53,19 @@ export interface PlanInput {
   dirty: SyncDirtyRow;
   listing: ListingRow | undefined;
   sku: string;
+  /** The channel's status when planning; only an active channel is pushed to. */
+  channelStatus: ChannelStatus;
   autoSync: boolean;
   balance: { quantity: number | null; unknownReason?: string; explanation: unknown } | undefined;
   /** When a recent lookup did not find the SKU on the channel (it was not looked up this round). */
   notListedSince?: number | undefined;
   /** The lookup of the SKU failed this round, or found it on several channel items. */
   linkProblem?: LinkProblem | undefined;
+  /**
+   * The pair was linked when the round first planned it (this plan is made again after a rate-limit wait): a
+   * listing without a channel item now was unlinked, not looked up.
+   */
+  wasLinked?: boolean | undefined;
 }
 
 /**
@@ -63,13 +76,19 @@ export function planPair({
   dirty,
   listing,
   sku,
+  channelStatus,
   autoSync,
   balance,
   notListedSince,
   linkProblem,
+  wasLinked,
 }: PlanInput): PairPlan {
   const explanation = balance?.explanation ?? null;
   const quantity = balance?.quantity ?? null;
+  if (channelStatus !== 'active') {
+    const message = `the channel was ${channelStatus}`;
+    return { kind: 'skip', dirty, listing, quantity, explanation, code: 'channel_inactive', message };
+  }
   if (!autoSync) {
     return {
       kind: 'skip',
@@ -82,6 +101,10 @@ export function planPair({
     };
   }
   if (!listing || listing.channelRef === null) {
+    if (wasLinked) {
+      const message = 'the listing was unlinked from its channel item';
+      return { kind: 'skip', dirty, listing, quantity, explanation, code: 'unlinked', message };
+    }
     if (linkProblem) {
       const { retryAfterMs, ...problem } = linkProblem;
       return {

@@ -24,6 +24,7 @@ import {
   type PairPlan,
   planPair,
 } from './plan.ts';
+import { replanAfterWait } from './replan-after-wait.ts';
 import { skipsToRecord } from './skips-to-record.ts';
 
 export interface RoundSummary {
@@ -72,22 +73,7 @@ export async function runChannelRound(ctx: EngineContext, channel: ChannelRow): 
   const skips = plans.filter((p): p is Extract<PairPlan, { kind: 'skip' }> => p.kind === 'skip');
   let pushes = plans.filter((p): p is Extract<PairPlan, { kind: 'push' }> => p.kind === 'push');
 
-  await recordSyncAttempts(
-    ctx.db,
-    (await skipsToRecord(ctx, channel, skips)).map((plan) => ({
-      ...historyBase(channel, plan.dirty, plan.listing, queuedAt, ctx.workerId),
-      status: 'skipped' as const,
-      quantity: plan.quantity,
-      explanation: plan.explanation,
-      errorCode: plan.code,
-      errorMessage: plan.message,
-      startedAt: queuedAt,
-      finishedAt: queuedAt,
-    })),
-  );
-  await settlePairs(ctx.db, ctx.workerId, skips.map(pairOf));
-  summary.skipped = skips.length;
-  for (const plan of skips) emit(ctx, channel, plan.dirty, 'skipped');
+  await settleSkips(ctx, channel, skips, queuedAt, summary);
   await recordLinkFailures(
     ctx,
     channel,
@@ -103,9 +89,11 @@ export async function runChannelRound(ctx: EngineContext, channel: ChannelRow): 
   const waitMs = await ctx.limiter.reserve(channel.id, models, cost, reservedAt);
   if (waitMs > 0) {
     await ctx.sleep(waitMs);
-    // A rate-limit wait can last seconds: take the balances again, so the push carries the master's value of
-    // now and never one computed before the wait.
-    pushes = await refreshQuantities(ctx, channel, pushes);
+    // A rate-limit wait can last seconds: plan again, so the push carries the master's value of now and none
+    // goes out that Auto Sync turned off, an unlinked item or a paused channel would not have planned.
+    const replanned = await replanAfterWait(ctx, channel, pushes);
+    await settleSkips(ctx, channel, replanned.skips, queuedAt, summary);
+    pushes = replanned.pushes;
     if (pushes.length === 0) return summary;
   }
   const historyIds = await recordSyncAttempts(
@@ -200,6 +188,7 @@ async function planRound(
       dirty,
       listing,
       sku,
+      channelStatus: channel.status,
       autoSync:
         product !== undefined && !autoSyncOff.has(dirty.productId) && (override ?? product.autoSync) === 1,
       balance: balances.get(dirty.productId),
@@ -211,6 +200,34 @@ async function planRound(
           : undefined,
     });
   });
+}
+
+/** Skipped pairs: settled, counted, and on record unless the history already says the same (skipsToRecord). */
+async function settleSkips(
+  ctx: EngineContext,
+  channel: ChannelRow,
+  skips: readonly Extract<PairPlan, { kind: 'skip' }>[],
+  queuedAt: number,
+  summary: RoundSummary,
+): Promise<void> {
+  if (skips.length === 0) return;
+  const finishedAt = ctx.now();
+  await recordSyncAttempts(
+    ctx.db,
+    (await skipsToRecord(ctx, channel, skips)).map((plan) => ({
+      ...historyBase(channel, plan.dirty, plan.listing, queuedAt, ctx.workerId),
+      status: 'skipped' as const,
+      quantity: plan.quantity,
+      explanation: plan.explanation,
+      errorCode: plan.code,
+      errorMessage: plan.message,
+      startedAt: queuedAt,
+      finishedAt,
+    })),
+  );
+  await settlePairs(ctx.db, ctx.workerId, skips.map(pairOf));
+  summary.skipped += skips.length;
+  for (const plan of skips) emit(ctx, channel, plan.dirty, 'skipped');
 }
 
 /** Pairs that could not be linked: failed for good and settled, or put back to retry, each on record. */
@@ -325,32 +342,6 @@ function toUpdates(connection: Connection, pushes: readonly PushPlan[]): Quantit
       plan.listing.channelQuantity !== null && { expectedCurrent: plan.listing.channelQuantity }),
     idempotencyKey: idempotencyKeyFor(plan.listing.id, plan.dirty.seq, plan.quantity),
   }));
-}
-
-/** The same pushes with their balances computed again now (a value that became unknown keeps the last one). */
-async function refreshQuantities(
-  ctx: EngineContext,
-  channel: ChannelRow,
-  pushes: PushPlan[],
-): Promise<PushPlan[]> {
-  const balances = await computeSyncableBalances(
-    ctx.db,
-    channel.storeId,
-    channel.id,
-    pushes.map((plan) => plan.dirty.productId),
-  );
-  const fresh: PushPlan[] = [];
-  for (const plan of pushes) {
-    const balance = balances.get(plan.dirty.productId);
-    if (balance && balance.quantity !== null) {
-      fresh.push({ ...plan, quantity: balance.quantity, explanation: balance.explanation });
-    } else {
-      // Unknown now (a feed went stale during the wait): never push the number from before. The pair goes
-      // back, due at once and without using up an attempt; the next round records the hold and its reason.
-      await deferPair(ctx.db, ctx.workerId, pairOf(plan), ctx.now(), false);
-    }
-  }
-  return fresh;
 }
 
 function missingResult(plan: Extract<PairPlan, { kind: 'push' }>): ItemResult {
