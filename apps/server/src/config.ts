@@ -39,6 +39,12 @@ export interface Config {
   pendingTimeoutMs: number;
   /** Time between drift sweeps (read back every channel that can, re-push what drifted; default 15 min). */
   driftSweepIntervalMs: number;
+  /** A SKU a channel's lookup did not find is not looked up again until that answer is this old (default 1 h). */
+  notListedRecheckMs: number;
+  /** After a partial batch a channel's lane waits this long, so changes arriving together share a push (25 ms). */
+  coalesceMs: number;
+  /** The least time between two looks for channels with work, however often the loop is woken (10 ms). */
+  minWakeGapMs: number;
 }
 
 /** Command-line flags that override their environment variable. */
@@ -53,6 +59,9 @@ export interface ConfigFlags {
   pendingPollInterval?: string | undefined;
   pendingTimeout?: string | undefined;
   driftSweepInterval?: string | undefined;
+  notListedRecheck?: string | undefined;
+  syncCoalesce?: string | undefined;
+  syncMinWakeGap?: string | undefined;
 }
 
 /** A configuration value is missing or wrong; `variable` names the environment variable to fix. */
@@ -77,13 +86,22 @@ const FLAG_OF: Record<string, string> = {
   BALLAST_PENDING_POLL_INTERVAL: '--pending-poll-interval',
   BALLAST_PENDING_TIMEOUT: '--pending-timeout',
   BALLAST_DRIFT_SWEEP_INTERVAL: '--drift-sweep-interval',
+  BALLAST_NOT_LISTED_RECHECK: '--not-listed-recheck',
+  BALLAST_SYNC_COALESCE: '--sync-coalesce',
+  BALLAST_SYNC_MIN_WAKE_GAP: '--sync-min-wake-gap',
 };
 
-/** The sync engine's own defaults (a test holds them equal to `defaultPendingSettings`). */
+/**
+ * The sync engine's own defaults (a test holds the pending ones equal to `defaultPendingSettings`; the others
+ * are written out in `SyncEngineOptions`).
+ */
 export const SYNC_DEFAULTS = {
   pendingPollIntervalMs: 60_000,
   pendingTimeoutMs: 6 * 3_600_000,
   driftSweepIntervalMs: 15 * 60_000,
+  notListedRecheckMs: 3_600_000,
+  coalesceMs: 25,
+  minWakeGapMs: 10,
 } as const;
 
 const booleanish = z
@@ -136,6 +154,12 @@ const envSchema = z.object({
   BALLAST_PENDING_TIMEOUT: durationSetting(60_000, 30 * 86_400_000).optional(),
   // Every sweep reads back every listing of every channel: not more often than once a minute.
   BALLAST_DRIFT_SWEEP_INTERVAL: durationSetting(60_000, 7 * 86_400_000).optional(),
+  // 0 looks a missing SKU up on every change of it; past a week a newly listed item goes unnoticed too long.
+  BALLAST_NOT_LISTED_RECHECK: durationSetting(0, 7 * 86_400_000).optional(),
+  // Every push of a partial batch waits this long, and so does stopping: seconds at most.
+  BALLAST_SYNC_COALESCE: durationSetting(0, 10_000).optional(),
+  // Work found by a look waits up to this long to be pushed: a second at most.
+  BALLAST_SYNC_MIN_WAKE_GAP: durationSetting(0, 1_000).optional(),
 });
 
 const isPostgresUrl = (url: string) => /^postgres(ql)?:\/\/./.test(url) && URL.canParse(url);
@@ -199,6 +223,9 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
     pendingPollIntervalMs,
     pendingTimeoutMs,
     driftSweepIntervalMs: env.BALLAST_DRIFT_SWEEP_INTERVAL ?? SYNC_DEFAULTS.driftSweepIntervalMs,
+    notListedRecheckMs: env.BALLAST_NOT_LISTED_RECHECK ?? SYNC_DEFAULTS.notListedRecheckMs,
+    coalesceMs: env.BALLAST_SYNC_COALESCE ?? SYNC_DEFAULTS.coalesceMs,
+    minWakeGapMs: env.BALLAST_SYNC_MIN_WAKE_GAP ?? SYNC_DEFAULTS.minWakeGapMs,
   };
 }
 
@@ -217,6 +244,9 @@ function withFlags(env: Record<string, string | undefined>, flags: ConfigFlags):
     }),
     ...(flags.pendingTimeout !== undefined && { BALLAST_PENDING_TIMEOUT: flags.pendingTimeout }),
     ...(flags.driftSweepInterval !== undefined && { BALLAST_DRIFT_SWEEP_INTERVAL: flags.driftSweepInterval }),
+    ...(flags.notListedRecheck !== undefined && { BALLAST_NOT_LISTED_RECHECK: flags.notListedRecheck }),
+    ...(flags.syncCoalesce !== undefined && { BALLAST_SYNC_COALESCE: flags.syncCoalesce }),
+    ...(flags.syncMinWakeGap !== undefined && { BALLAST_SYNC_MIN_WAKE_GAP: flags.syncMinWakeGap }),
   };
   // An empty variable (`PORT=`) means "not set", as shells and compose files use it.
   const result: Record<string, string> = {};

@@ -22,6 +22,7 @@ import { startSyncLoop } from './sync/start-sync-loop.ts';
 import type { SyncControl } from './sync/sync-control.ts';
 import { type SyncListener, startSyncListener } from './sync/sync-listener.ts';
 import { createSyncNotifier, type SyncNotifier } from './sync/sync-notifier.ts';
+import { syncSettingsOf } from './sync/sync-settings.ts';
 import { registerWebhooks } from './webhooks/register-webhooks.ts';
 
 export { migrateDatabase } from './start/migrate-database.ts';
@@ -52,6 +53,12 @@ export interface ServerConfig {
   pendingTimeoutMs?: number;
   /** Time between drift sweeps over the whole cluster (default 15 min; `options.driftSweepIntervalMs` wins). */
   driftSweepIntervalMs?: number;
+  /** A SKU a channel's lookup did not find is looked up again once that answer is this old (engine default 1 h). */
+  notListedRecheckMs?: number;
+  /** After a partial batch a channel's lane waits this long for more changes (engine default 25 ms). */
+  coalesceMs?: number;
+  /** The least time between two looks for channels with work (engine default 10 ms). */
+  minWakeGapMs?: number;
 }
 
 export interface StartServerOptions {
@@ -164,13 +171,7 @@ export async function startServer(
         workerId,
         logger,
         onEvent: metrics.onSyncEvent,
-        settings: {
-          ...(options.pollIntervalMs !== undefined && { pollIntervalMs: options.pollIntervalMs }),
-          ...(config.pendingPollIntervalMs !== undefined && {
-            pendingPollIntervalMs: config.pendingPollIntervalMs,
-          }),
-          ...(config.pendingTimeoutMs !== undefined && { pendingTimeoutMs: config.pendingTimeoutMs }),
-        },
+        settings: syncSettingsOf({ ...config, pollIntervalMs: options.pollIntervalMs }),
         ...(options.poolSize !== undefined && { poolSize: options.poolSize }),
         // With the API in the same process, the loop gets a thread (and a core) of its own. An in-memory
         // SQLite database cannot be opened from another thread.

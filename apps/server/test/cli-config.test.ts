@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { defaultPendingSettings } from '@ballast/sync-engine';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../src/config.ts';
+import { syncSettingsOf } from '../src/sync/sync-settings.ts';
 
 describe('loadConfig', () => {
   let dir: string;
@@ -43,6 +44,9 @@ describe('loadConfig', () => {
       pendingPollIntervalMs: defaultPendingSettings.pollIntervalMs,
       pendingTimeoutMs: defaultPendingSettings.timeoutMs,
       driftSweepIntervalMs: 15 * 60_000,
+      notListedRecheckMs: 3_600_000,
+      coalesceMs: 25,
+      minWakeGapMs: 10,
     });
   });
 
@@ -74,6 +78,42 @@ describe('loadConfig', () => {
     });
     // An empty variable is unset, as for every other setting.
     expect(load({ BALLAST_PENDING_TIMEOUT: '' }).pendingTimeoutMs).toBe(defaultPendingSettings.timeoutMs);
+  });
+
+  it('reads the not-listed recheck, coalescing and wake gap as durations, zero allowed, flags winning', () => {
+    expect(
+      load({
+        BALLAST_NOT_LISTED_RECHECK: '6h',
+        BALLAST_SYNC_COALESCE: '250ms',
+        BALLAST_SYNC_MIN_WAKE_GAP: '0.5s',
+      }),
+    ).toMatchObject({ notListedRecheckMs: 21_600_000, coalesceMs: 250, minWakeGapMs: 500 });
+    expect(
+      load(
+        { BALLAST_NOT_LISTED_RECHECK: '6h', BALLAST_SYNC_COALESCE: '250ms', BALLAST_SYNC_MIN_WAKE_GAP: '1s' },
+        { notListedRecheck: '0s', syncCoalesce: '0ms', syncMinWakeGap: '0ms' },
+      ),
+    ).toMatchObject({ notListedRecheckMs: 0, coalesceMs: 0, minWakeGapMs: 0 });
+  });
+
+  it('hands every sync engine setting of the configuration to the engine, and nothing else', () => {
+    const config = load({
+      BALLAST_PENDING_POLL_INTERVAL: '2m',
+      BALLAST_PENDING_TIMEOUT: '3h',
+      BALLAST_NOT_LISTED_RECHECK: '4h',
+      BALLAST_SYNC_COALESCE: '50ms',
+      BALLAST_SYNC_MIN_WAKE_GAP: '20ms',
+    });
+    expect(syncSettingsOf({ ...config, pollIntervalMs: 30 })).toEqual({
+      pollIntervalMs: 30,
+      pendingPollIntervalMs: 120_000,
+      pendingTimeoutMs: 10_800_000,
+      notListedRecheckMs: 14_400_000,
+      coalesceMs: 50,
+      minWakeGapMs: 20,
+    });
+    // Left out: the engine's own default stands.
+    expect(syncSettingsOf({ coalesceMs: 5, pollIntervalMs: undefined })).toEqual({ coalesceMs: 5 });
   });
 
   it('generates a secret on a fresh folder in <dataDir>/secret with mode 0600, says so, and reuses it', () => {
@@ -158,6 +198,24 @@ describe('loadConfig', () => {
       [{ BALLAST_PENDING_TIMEOUT: '30s' }, 'BALLAST_PENDING_TIMEOUT', /between 1m and 30d/],
       [{ BALLAST_DRIFT_SWEEP_INTERVAL: '-5m' }, 'BALLAST_DRIFT_SWEEP_INTERVAL', /expected a duration/],
       [{ BALLAST_DRIFT_SWEEP_INTERVAL: '10s' }, 'BALLAST_DRIFT_SWEEP_INTERVAL', /between 1m and 7d/],
+      [
+        { BALLAST_NOT_LISTED_RECHECK: '0' },
+        'BALLAST_NOT_LISTED_RECHECK',
+        /BALLAST_NOT_LISTED_RECHECK \(or --not-listed-recheck\): expected a duration with its unit/,
+      ],
+      [{ BALLAST_NOT_LISTED_RECHECK: '8d' }, 'BALLAST_NOT_LISTED_RECHECK', /between 0ms and 7d \(got "8d"\)/],
+      [
+        { BALLAST_SYNC_COALESCE: '25' },
+        'BALLAST_SYNC_COALESCE',
+        /BALLAST_SYNC_COALESCE \(or --sync-coalesce\): expected a duration with its unit/,
+      ],
+      [{ BALLAST_SYNC_COALESCE: '11s' }, 'BALLAST_SYNC_COALESCE', /between 0ms and 10s/],
+      [{ BALLAST_SYNC_MIN_WAKE_GAP: '-1ms' }, 'BALLAST_SYNC_MIN_WAKE_GAP', /expected a duration/],
+      [
+        { BALLAST_SYNC_MIN_WAKE_GAP: '2s' },
+        'BALLAST_SYNC_MIN_WAKE_GAP',
+        /BALLAST_SYNC_MIN_WAKE_GAP \(or --sync-min-wake-gap\): must be between 0ms and 1s \(got "2s"\)/,
+      ],
     ];
     for (const [env, variable, message] of cases) {
       const error = errorOf(() => load(env));

@@ -102,6 +102,9 @@ describe('ballast CLI', { timeout: 180_000 }, () => {
         'BALLAST_PENDING_POLL_INTERVAL',
         'BALLAST_PENDING_TIMEOUT',
         'BALLAST_DRIFT_SWEEP_INTERVAL',
+        'BALLAST_NOT_LISTED_RECHECK',
+        'BALLAST_SYNC_COALESCE',
+        'BALLAST_SYNC_MIN_WAKE_GAP',
       ]) {
         expect(runs[1]!.stdout.replaceAll(/\s+/g, ' ')).toContain(`env ${variable}, default`);
       }
@@ -148,14 +151,18 @@ describe('ballast CLI', { timeout: 180_000 }, () => {
         ballast(['migrate'], { BALLAST_DATA_DIR: dir, DATABASE_URL: 'postgres://127.0.0.1:1/none' }),
         ballast(['serve', '--role', 'everything'], { BALLAST_DATA_DIR: dir }),
         ballast(['serve', '--pending-timeout', '30'], { BALLAST_DATA_DIR: dir }),
+        ballast(['serve', '--sync-coalesce', '1m'], { BALLAST_DATA_DIR: dir }),
       ]);
-      expect(runs.map((r) => r.code)).toEqual([2, 2, 2, 2, 2]);
+      expect(runs.map((r) => r.code)).toEqual([2, 2, 2, 2, 2, 2]);
       expect(runs[0]!.stderr).toContain('invalid configuration: PORT (or --port): expected a port number');
       expect(runs[1]!.stderr).toContain('invalid configuration: DATABASE_URL (or --database-url)');
       expect(runs[2]!.stderr).toContain('invalid configuration: BALLAST_SECRET');
       expect(runs[3]!.stderr).toContain("argument 'everything' is invalid");
       expect(runs[4]!.stderr).toContain(
         'invalid configuration: BALLAST_PENDING_TIMEOUT (or --pending-timeout): expected a duration with its unit',
+      );
+      expect(runs[5]!.stderr).toContain(
+        'invalid configuration: BALLAST_SYNC_COALESCE (or --sync-coalesce): must be between 0ms and 10s (got "1m")',
       );
       expect(() => statSync(join(dir, 'ballast.db'))).toThrow();
     });

@@ -5,6 +5,7 @@ import { channelConfigResolver } from '../connectors/channel-config.ts';
 import { installedConnectors } from '../connectors/installed-connectors.ts';
 import type { SecretBox } from '../deps.ts';
 import type { SyncControl } from './sync-control.ts';
+import type { SyncSettings } from './sync-settings.ts';
 import { startSyncThread } from './sync-thread.ts';
 
 export interface SyncLoopOptions {
@@ -16,8 +17,8 @@ export interface SyncLoopOptions {
   workerId: string;
   logger: Logger;
   onEvent: (event: SyncEvent) => void;
-  /** Numeric engine settings (see SyncEngineOptions), the same wherever the loop runs. */
-  settings: Record<string, number>;
+  /** The engine's timing, the same wherever the loop runs. */
+  settings: SyncSettings;
   poolSize?: number;
   /** Run the loop in a worker thread of its own (see startSyncThread). */
   thread: boolean;

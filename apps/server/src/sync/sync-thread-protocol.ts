@@ -1,4 +1,5 @@
 import type { DriftSweepSummary, SyncEvent } from '@ballast/sync-engine';
+import type { SyncSettings } from './sync-settings.ts';
 
 /** What the sync thread is started with: plain data (a thread shares no objects with the one that starts it). */
 export interface SyncThreadData {
@@ -6,8 +7,8 @@ export interface SyncThreadData {
   secret: string;
   workerId: string;
   poolSize?: number;
-  /** Numeric engine settings (poll intervals, leases); the thread builds connectors and credentials itself. */
-  settings: Record<string, number>;
+  /** The engine's timing; the thread builds connectors and credentials itself. */
+  settings: SyncSettings;
 }
 
 export type ToSyncThread =

@@ -11,6 +11,9 @@ interface ServeOptions {
   pendingPollInterval?: string;
   pendingTimeout?: string;
   driftSweepInterval?: string;
+  notListedRecheck?: string;
+  syncCoalesce?: string;
+  syncMinWakeGap?: string;
 }
 
 export function addServeCommand(program: Command, io: CliIo): void {
@@ -52,6 +55,21 @@ export function addServeCommand(program: Command, io: CliIo): void {
       'time between drift sweeps, which read quantities back from channels and re-push what drifted ' +
         '(env BALLAST_DRIFT_SWEEP_INTERVAL, default 15m; 1m to 7d)',
     )
+    .option(
+      '--not-listed-recheck <duration>',
+      'a SKU a channel was found not to list is not looked up again until that answer is this old; 0s looks ' +
+        'up on every change (env BALLAST_NOT_LISTED_RECHECK, default 1h; 0s to 7d)',
+    )
+    .option(
+      '--sync-coalesce <duration>',
+      'after a partial batch, how long a channel waits so that changes arriving together share one push ' +
+        '(env BALLAST_SYNC_COALESCE, default 25ms; 0ms to 10s)',
+    )
+    .option(
+      '--sync-min-wake-gap <duration>',
+      'the least time between two looks for channels with work, however often writes wake the loop ' +
+        '(env BALLAST_SYNC_MIN_WAKE_GAP, default 10ms; 0ms to 1s)',
+    )
     .addHelpText(
       'after',
       `
@@ -61,6 +79,7 @@ Examples:
   $ DATABASE_URL=postgres://ballast@db/ballast BALLAST_SECRET=... ballast serve --role api
   $ DATABASE_URL=postgres://ballast@db/ballast BALLAST_SECRET=... ballast serve --role worker
   $ ballast serve --pending-poll-interval 5m --pending-timeout 12h --drift-sweep-interval 1h
+  $ ballast serve --not-listed-recheck 6h --sync-coalesce 250ms
 
 Durations take a unit: ms, s, m, h or d (90s, 15m, 1.5h).`,
     )
