@@ -75,6 +75,35 @@ for (const dialect of DIALECTS) {
       },
     );
 
+    it("holds the channel's next call back by a throttled lookup's Retry-After, without using up an attempt", async () => {
+      const id = await setUp();
+      const waits: number[] = [];
+      const engine = f.engine({
+        sleep: async (ms) => {
+          waits.push(ms);
+          await new Promise((resolve) => setTimeout(resolve, ms));
+        },
+      });
+      f.sim.server.faults.next({ kind: 'status', status: 429, retryAfter: '1' }, onLookup);
+      await adjustStock(f.db, f.store.id, { reason: 'sold', lines: [{ sku: 'SKU-1', delta: -1 }] });
+      // One round: NEW-1's lookup is throttled; SKU-1, linked already, is pushed in the same round.
+      expect(await engine.runOnce()).toMatchObject({ claimed: 2, pushed: 1, retrying: 1, failed: 0 });
+
+      const lookup = f.sim.server.requests.find((r) => r.path === SIMULATOR_PATHS.lookup)!;
+      const [push] = pushes(f);
+      // The push waited out the lookup's Retry-After, by the engine's own reservation.
+      expect(push!.at - lookup.at).toBeGreaterThanOrEqual(950);
+      expect(Math.max(0, ...waits)).toBeGreaterThanOrEqual(500);
+      expect(f.sim.quantityOf('SKU-1')).toBe(9);
+      expect(await historyOf(f, id)).toEqual([
+        expect.objectContaining({ status: 'retrying', errorCode: 'throttled' }),
+      ]);
+      const [mark] = await marks(f);
+      expect(mark).toMatchObject({ productId: id, attempts: 0, claimedBy: null });
+      expect(mark!.notBefore).toBeGreaterThanOrEqual(lookup.at + 950);
+      expect(await cachedMisses(f)).toEqual([]);
+    });
+
     it("gives the pair up after the engine's attempts when every lookup fails, still without a cached miss", async () => {
       const id = await setUp();
       const engine = f.engine({ maxAttempts: 2 });

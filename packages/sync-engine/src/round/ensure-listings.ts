@@ -87,7 +87,9 @@ export async function ensureListings(
   let toLookUp = unlinked.filter((p) => !ensured.notListedSince.has(p.id));
   if (toLookUp.length === 0) return ensured;
 
-  const waitMs = await ctx.limiter.reserve(channel.id, connection.capabilities.rateModel, 1, ctx.now());
+  const models = connection.capabilities.rateModel;
+  const reservedAt = ctx.now();
+  const waitMs = await ctx.limiter.reserve(channel.id, models, 1, reservedAt);
   if (waitMs > 0) {
     await ctx.sleep(waitMs);
     // Auto Sync may have been turned off during the wait (that drops the mark, not our claim of it).
@@ -102,6 +104,11 @@ export async function ensureListings(
     matches = await connection.client.lookupListings(toLookUp.map((p) => p.sku));
   } catch (error) {
     const failure = classifyError(error);
+    // A 429 holds back every call to the channel, not only these lookups: the next reservation waits it out.
+    if (failure.retryAfterMs !== undefined) {
+      const feedback = { retryAfterMs: failure.retryAfterMs };
+      await ctx.limiter.observe(channel.id, models, feedback, ctx.now(), reservedAt + waitMs);
+    }
     ctx.logger.warn('listing lookup failed', { channelId: channel.id, error: failure.message });
     for (const p of toLookUp) ensured.lookupFailed.set(p.id, failure);
     return ensured;
