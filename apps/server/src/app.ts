@@ -1,12 +1,12 @@
 import { swaggerUI } from '@hono/swagger-ui';
 import { Hono } from 'hono';
-import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv } from './app-env.ts';
 import { authenticate } from './auth/authenticate.ts';
 import type { AppDeps } from './deps.ts';
 import { idempotency } from './http/idempotency.ts';
 import { createOpenApiApp } from './http/openapi-app.ts';
 import { problem, problemFor, sendProblem } from './http/problem.ts';
+import { securityHeaders } from './http/security-headers.ts';
 import { registerAuthRoutes } from './routes/auth/register-auth-routes.ts';
 import { registerHealth } from './routes/health/health.ts';
 import { registerRoutes } from './routes/register-routes.ts';
@@ -25,7 +25,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Hono<AppEnv>
     c.set('deps', deps);
     await next();
   });
-  app.use('*', secureHeaders({ crossOriginResourcePolicy: 'same-origin' }));
+  app.use('*', securityHeaders({ crossOriginResourcePolicy: 'same-origin' }));
   app.onError((error, c) => {
     const body = problemFor(error);
     if (body.status >= 500) (options.logError ?? console.error)(error);
