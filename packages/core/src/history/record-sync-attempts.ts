@@ -5,6 +5,7 @@ import { InvalidStateError, NotFoundError, ValidationError } from '../errors.ts'
 import { chunk } from '../shared/chunk.ts';
 import { now } from '../shared/time.ts';
 import { parseInput } from '../validation/parse-input.ts';
+import { insertHistoryRows } from './insert-history-rows.ts';
 import { toJsonText } from './json-value.ts';
 import {
   type SyncAttemptInput,
@@ -155,13 +156,7 @@ async function insertAttempts<E>(
     };
   });
   await assertReferencesInStore(db, rows, pathOf);
-  const ids: number[] = [];
-  for (const part of chunk(rows, 500)) {
-    const inserted = await db.insertInto('syncHistory').values(part).returning('id').execute();
-    // Ids are taken in VALUES order on both dialects; RETURNING's own order is not promised.
-    ids.push(...inserted.map((r) => r.id).sort((a, b) => a - b));
-  }
-  return ids;
+  return insertHistoryRows(db, rows);
 }
 
 function parseAttempt<E>(input: SyncAttemptInput<E>, path: Path) {
