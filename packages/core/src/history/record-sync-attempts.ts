@@ -1,10 +1,10 @@
-import { type RawBuilder, sql } from 'kysely';
 import { z } from 'zod';
 import type { Db } from '../db/connect.ts';
 import { InvalidStateError, NotFoundError, ValidationError } from '../errors.ts';
 import { chunk } from '../shared/chunk.ts';
 import { now } from '../shared/time.ts';
 import { parseInput } from '../validation/parse-input.ts';
+import { finishPendingRows, historyStatuses, OUTCOMES_PER_UPDATE } from './finish-history-rows.ts';
 import { insertHistoryRows } from './insert-history-rows.ts';
 import { toJsonText } from './json-value.ts';
 import {
@@ -68,37 +68,13 @@ export async function finishSyncAttempts(db: Db, outcomes: SyncAttemptOutcome[])
 
   return inTransaction(db, async (trx) => {
     let updated = 0;
-    for (const [n, part] of chunk(parsed, 200).entries()) {
-      const ids = part.map((o) => o.id);
-      await assertPending(trx, ids, n * 200);
-      const caseOf = (value: (o: (typeof part)[number]) => RawBuilder<unknown>) =>
-        sql`case ${sql.ref('id')} ${sql.join(
-          part.map((o) => sql`when ${o.id} then ${value(o)}`),
-          sql` `,
-        )} end`;
-      // One statement per chunk; the casts give PostgreSQL a type for each bound value inside the CASE.
-      const result = await trx
-        .updateTable('syncHistory')
-        .set({
-          status: caseOf((o) => sql`cast(${o.status} as text)`) as RawBuilder<SyncAttemptOutcome['status']>,
-          errorCode: caseOf((o) => sql`cast(${o.errorCode ?? null} as text)`) as RawBuilder<string | null>,
-          errorMessage: caseOf((o) => sql`cast(${o.errorMessage ?? null} as text)`) as RawBuilder<
-            string | null
-          >,
-          previousQuantity: caseOf((o) =>
-            o.previousQuantity === undefined
-              ? sql.ref('previousQuantity')
-              : sql`cast(${o.previousQuantity} as integer)`,
-          ) as RawBuilder<number | null>,
-          pendingHandle: caseOf((o) =>
-            o.pendingHandle === undefined ? sql.ref('pendingHandle') : sql`cast(${o.pendingHandle} as text)`,
-          ) as RawBuilder<string | null>,
-          finishedAt: caseOf((o) => sql`cast(${o.finishedAt} as bigint)`) as RawBuilder<number>,
-        })
-        .where('id', 'in', ids)
-        .where('status', '=', 'pending')
-        .executeTakeFirst();
-      if (Number(result.numUpdatedRows) !== part.length) {
+    for (const [n, part] of chunk(parsed, OUTCOMES_PER_UPDATE).entries()) {
+      await assertPending(
+        trx,
+        part.map((o) => o.id),
+        n * OUTCOMES_PER_UPDATE,
+      );
+      if ((await finishPendingRows(trx, part)) !== part.length) {
         throw new InvalidStateError('a sync attempt was finished by someone else meanwhile');
       }
       updated += part.length;
@@ -109,8 +85,7 @@ export async function finishSyncAttempts(db: Db, outcomes: SyncAttemptOutcome[])
 
 /** Every id must exist and still be pending; `offset` maps chunk positions back to input positions. */
 async function assertPending(trx: Db, ids: number[], offset: number): Promise<void> {
-  const rows = await trx.selectFrom('syncHistory').select(['id', 'status']).where('id', 'in', ids).execute();
-  const statusOf = new Map(rows.map((r) => [r.id, r.status]));
+  const statusOf = await historyStatuses(trx, ids);
   ids.forEach((id, i) => {
     const status = statusOf.get(id);
     if (status === undefined) throw new NotFoundError(`sync attempt ${id}`, ['attempts', offset + i, 'id']);
