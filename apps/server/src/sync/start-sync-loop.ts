@@ -29,6 +29,7 @@ export async function startSyncLoop(options: SyncLoopOptions): Promise<SyncContr
   const { db, databaseUrl, secret, secrets, workerId, logger, onEvent, settings, poolSize } = options;
   if (options.thread) {
     return startSyncThread({
+      db,
       databaseUrl,
       secret,
       workerId,
