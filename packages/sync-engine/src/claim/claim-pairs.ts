@@ -1,5 +1,33 @@
-import { type Db, dialectOf, type SyncDirtyRow } from '@ballast/core';
+import { type Db, type DialectName, dialectOf, preparedQuery, type SyncDirtyRow } from '@ballast/core';
 import { sql } from 'kysely';
+
+// Both statements run many times a second while the loop is busy: prepared templates (see preparedQuery).
+
+/** Params: now. */
+const dueChannels = preparedQuery<{ channelId: number }>(
+  (slot) => sql`select c.id as "channelId" from channels c
+    where c.status = 'active' and exists (
+      select 1 from sync_dirty d
+      where d.channel_id = c.id and d.not_before <= ${slot(0)}
+        and (d.lease_until is null or d.lease_until < ${slot(0)})
+    )
+    order by c.id`,
+);
+
+/** Params: worker, lease until, channel, now, limit. */
+const claimDue = preparedQuery<SyncDirtyRow, DialectName>(
+  (slot, dialect) => sql`
+    update sync_dirty set claimed_by = ${slot(0)}, lease_until = ${slot(1)}
+    where (channel_id, product_id) in (
+      select channel_id, product_id from sync_dirty
+      where channel_id = ${slot(2)} and +not_before <= ${slot(3)}
+        and (lease_until is null or lease_until < ${slot(3)})
+      order by first_marked_at, product_id
+      limit ${slot(4)}
+      ${dialect === 'postgres' ? sql`for update skip locked` : sql``}
+    )
+    returning *`,
+);
 
 export interface ClaimOptions {
   workerId: string;
@@ -15,21 +43,7 @@ export interface ClaimOptions {
  * counting a backlog that can hold every product of the store.
  */
 export async function channelsWithDuePairs(db: Db, now: number): Promise<{ channelId: number }[]> {
-  return db
-    .selectFrom('channels as c')
-    .select('c.id as channelId')
-    .where('c.status', '=', 'active')
-    .where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('syncDirty as d')
-          .select('d.productId')
-          .whereRef('d.channelId', '=', 'c.id')
-          .where('d.notBefore', '<=', now)
-          .where((eb) => eb.or([eb('d.leaseUntil', 'is', null), eb('d.leaseUntil', '<', now)])),
-      ),
-    )
-    .orderBy('c.id')
-    .execute();
+  return (await dueChannels(db, 0, [now])).rows;
 }
 
 /**
@@ -40,17 +54,6 @@ export async function channelsWithDuePairs(db: Db, now: number): Promise<{ chann
  */
 export async function claimPairs(db: Db, options: ClaimOptions): Promise<SyncDirtyRow[]> {
   const { workerId, channelId, limit, leaseMs, now } = options;
-  const lock = dialectOf(db) === 'postgres' ? sql`for update skip locked` : sql``;
-  const { rows } = await sql<SyncDirtyRow>`
-    update sync_dirty set claimed_by = ${workerId}, lease_until = ${now + leaseMs}
-    where (channel_id, product_id) in (
-      select channel_id, product_id from sync_dirty
-      where channel_id = ${channelId} and +not_before <= ${now}
-        and (lease_until is null or lease_until < ${now})
-      order by first_marked_at, product_id
-      limit ${limit}
-      ${lock}
-    )
-    returning *`.execute(db);
+  const { rows } = await claimDue(db, dialectOf(db), [workerId, now + leaseMs, channelId, now, limit]);
   return rows;
 }

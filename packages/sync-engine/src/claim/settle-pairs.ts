@@ -1,6 +1,25 @@
-import type { Db } from '@ballast/core';
+import { type Db, preparedQuery } from '@ballast/core';
 import { sql } from 'kysely';
 import { chunk } from '../shared/chunk.ts';
+
+/** Pairs per statement; one prepared template per count up to this (every round settles its pairs). */
+const PAIRS_PER_STATEMENT = 100;
+
+/** Params: (channel, product, seq) per pair. */
+const deleteUnchanged = preparedQuery<never>((slot, count) => {
+  const keys = Array.from(
+    { length: count },
+    (_, i) => sql`(${slot(i * 3)}, ${slot(i * 3 + 1)}, ${slot(i * 3 + 2)})`,
+  );
+  return sql`delete from sync_dirty where (channel_id, product_id, seq) in (${sql.join(keys)})`;
+}, PAIRS_PER_STATEMENT);
+
+/** Params: worker, then (channel, product) per pair. */
+const releaseLeases = preparedQuery<never>((slot, count) => {
+  const keys = Array.from({ length: count }, (_, i) => sql`(${slot(1 + i * 2)}, ${slot(2 + i * 2)})`);
+  return sql`update sync_dirty set claimed_by = null, lease_until = null
+    where claimed_by = ${slot(0)} and (channel_id, product_id) in (${sql.join(keys)})`;
+}, PAIRS_PER_STATEMENT);
 
 export interface ClaimedPair {
   channelId: number;
@@ -14,12 +33,13 @@ export interface ClaimedPair {
  * since the claim; otherwise it stays, unleased, for another round that will push the newer value.
  */
 export async function settlePairs(db: Db, workerId: string, pairs: readonly ClaimedPair[]): Promise<void> {
-  for (const part of chunk(pairs, 300)) {
-    const keys = sql.join(part.map((p) => sql`(${p.channelId}, ${p.productId}, ${p.seq})`));
-    await sql`delete from sync_dirty where (channel_id, product_id, seq) in (${keys})`.execute(db);
-    const pairKeys = sql.join(part.map((p) => sql`(${p.channelId}, ${p.productId})`));
-    await sql`update sync_dirty set claimed_by = null, lease_until = null
-      where claimed_by = ${workerId} and (channel_id, product_id) in (${pairKeys})`.execute(db);
+  for (const part of chunk(pairs, PAIRS_PER_STATEMENT)) {
+    await deleteUnchanged(
+      db,
+      part.length,
+      part.flatMap((p) => [p.channelId, p.productId, p.seq]),
+    );
+    await releaseLeases(db, part.length, [workerId, ...part.flatMap((p) => [p.channelId, p.productId])]);
   }
 }
 
