@@ -102,7 +102,8 @@ export interface RunningServer {
 /**
  * Starts a Ballast process: opens and migrates the database, then by role serves the HTTP API (`api`), runs
  * the sync loop with its drift sweep (`worker`), or both (`all`). A write through the API wakes the sync loop
- * at once: in its own process directly, and on PostgreSQL every process's loop by NOTIFY on `ballast_sync`.
+ * at once: in its own process directly, and on PostgreSQL every process's loop by NOTIFY on `ballast_sync`
+ * (so does a feed run).
  * Any number of `api` and `worker` processes may share one PostgreSQL database; on SQLite run one `all`
  * process (or one `api` and one `worker`, whose loop then finds the API's writes by polling).
  *
@@ -142,10 +143,11 @@ export async function startServer(
     const steps: [string, (() => Promise<void>) | undefined][] = [
       ['demo orders', demo && (() => demo!.stopActivity())],
       ['http', http && (() => http!.close())],
-      ['sync notifier', notifier && (() => notifier!.stop())],
       ['sync listener', listener && (() => listener!.stop())],
       ['drift sweep', sweeper && (() => sweeper!.stop())],
       ['feed scheduler', feeds && (() => feeds!.stop())],
+      // After the writers it serves (requests, feed runs), so their last NOTIFY still goes out.
+      ['sync notifier', notifier && (() => notifier!.stop())],
       ['sync loop', engine && (() => engine!.stop())],
       ['demo simulator', demo && (() => demo!.closeSimulator())],
       ['database', () => database.close()],
@@ -179,8 +181,13 @@ export async function startServer(
       });
     }
     const sync = engine;
-    // On PostgreSQL the API's writes wake the sync loops of every process, this one's included when it has one.
-    if (database.dialect === 'postgres' && role !== 'worker') notifier = createSyncNotifier({ db, logger });
+    // On PostgreSQL the API's writes and feed runs wake the sync loops of every process, this one's included
+    // when it has one.
+    if (database.dialect === 'postgres') notifier = createSyncNotifier({ db, logger });
+    const notifySync = () => {
+      sync?.wake();
+      notifier?.notify();
+    };
     const publicUrl =
       config.publicUrl ??
       `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
@@ -195,10 +202,7 @@ export async function startServer(
       dialect: database.dialect,
       connectors: connectorRegistry(),
       secrets,
-      notifySync: () => {
-        sync?.wake();
-        notifier?.notify();
-      },
+      notifySync,
       resolveSession: sessions.resolvePrincipal,
       ...(config.publicUrl !== undefined && { publicUrl: config.publicUrl }),
       sessions,
@@ -245,13 +249,9 @@ export async function startServer(
           startFeedScheduler({
             db,
             intervalMs: options.feedCheckIntervalMs ?? 30_000,
-            onApplied: (run) => {
-              if (run.changed > 0) sync.wake();
-            },
-            onStale: (notice) => {
-              logger.warn('feed is stale: pushes of the stock it covers are held', { ...notice });
-              if (notice.marked > 0) sync.wake();
-            },
+            notifySync,
+            onStale: (notice) =>
+              logger.warn('feed is stale: pushes of the stock it covers are held', { ...notice }),
             logError: (error, feed) =>
               logger.error('feed run failed', { feedId: feed?.id, error: errorText(error) }),
           }),

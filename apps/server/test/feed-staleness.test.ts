@@ -126,10 +126,18 @@ for (const dialect of DIALECTS) {
 
       vi.setSystemTime(Date.now() + HOUR);
       const notices: StaleFeedNotice[] = [];
-      scheduler = startFeedScheduler({ db: s.t.db, intervalMs: 20, onStale: (n) => notices.push(n) });
+      let notified = 0;
+      scheduler = startFeedScheduler({
+        db: s.t.db,
+        intervalMs: 20,
+        onStale: (n) => notices.push(n),
+        notifySync: () => notified++,
+      });
       for (let i = 0; i < 200 && notices.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
       await new Promise((r) => setTimeout(r, 100)); // more ticks: raised only once
       expect(notices).toEqual([{ feedId: feed.id, storeId: s.store.id, name: 'Pushed', marked: 1 }]);
+      // The sync loops are told once, for the raise (a pushed feed is never pulled).
+      expect(notified).toBe(1);
       const marks = await s.t.db.selectFrom('syncDirty').select(['productId', 'lastCauseRef']).execute();
       expect(marks).toEqual([{ productId: cup, lastCauseRef: `feed-stale:${feed.id}` }]);
     });

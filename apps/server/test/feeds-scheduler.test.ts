@@ -115,13 +115,17 @@ for (const dialect of DIALECTS) {
         }
       };
       const errors: unknown[] = [];
+      let notified = 0;
       scheduler = startFeedScheduler({
         db: s.t.db,
         intervalMs: TICK_MS,
         fetch: slowFetch,
         logError: (error) => errors.push(error),
+        notifySync: () => notified++,
       });
       await waitFor(async () => (await rowCount(s, 'feedRuns')) === 3);
+      // The sync loops are told of each applied run; a failed pull marked nothing.
+      expect(notified).toBe(2);
       expect(fetched.map((url) => new URL(url).pathname).sort()).toEqual(['/a.csv', '/b.csv', '/down.csv']);
       expect(maxInFlight).toBe(1);
       expect((await stockOf(s, 'MUG')).onHand).toBe(11);

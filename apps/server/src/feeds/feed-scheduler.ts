@@ -14,7 +14,12 @@ export interface FeedSchedulerOptions {
   intervalMs: number;
   /** The fetch feeds are pulled with (default: the global one). */
   fetch?: typeof fetch;
-  /** Called after each applied run, e.g. to wake the sync loop when `run.changed > 0`. */
+  /**
+   * Called when a run or a stale feed marked products dirty: wakes the sync loops, this process's and (on
+   * PostgreSQL, by NOTIFY) every other process's, which would otherwise find the work only by their poll.
+   */
+  notifySync?: () => void;
+  /** Called after each applied run. */
   onApplied?: (run: FeedRunResult, feed: Feed) => void;
   /** Called for each feed found to have turned stale (its products were marked dirty), e.g. to log it. */
   onStale?: (notice: StaleFeedNotice) => void;
@@ -35,11 +40,11 @@ export interface FeedScheduler {
  * so the sync loop records the held pushes in Sync History.
  *
  * @example
- * const scheduler = startFeedScheduler({ db, intervalMs: 30_000, onApplied: () => deps.notifySync() });
+ * const scheduler = startFeedScheduler({ db, intervalMs: 30_000, notifySync: deps.notifySync });
  * process.on('SIGTERM', () => scheduler.stop());
  */
 export function startFeedScheduler(options: FeedSchedulerOptions): FeedScheduler {
-  const { db, intervalMs, onApplied, onStale } = options;
+  const { db, intervalMs, notifySync, onApplied, onStale } = options;
   const logError =
     options.logError ?? ((error, feed) => console.error('feed scheduler:', feed?.id ?? '', error));
   const runOptions = options.fetch ? { fetch: options.fetch } : {};
@@ -49,7 +54,9 @@ export function startFeedScheduler(options: FeedSchedulerOptions): FeedScheduler
 
   async function tick(): Promise<void> {
     try {
-      for (const notice of await markStaleFeeds(db, Date.now())) onStale?.(notice);
+      const notices = await markStaleFeeds(db, Date.now());
+      if (notices.some((notice) => notice.marked > 0)) notifySync?.();
+      for (const notice of notices) onStale?.(notice);
     } catch (error) {
       logError(error);
     }
@@ -64,7 +71,10 @@ export function startFeedScheduler(options: FeedSchedulerOptions): FeedScheduler
       if (stopped) return;
       try {
         const run = await runFeedNow(db, feed.storeId, feed.id, runOptions);
-        if (run.status === 'applied') onApplied?.(run, feed);
+        if (run.status !== 'applied') continue;
+        // Even a run that changed nothing may have made a stale feed fresh, which marks what it covers.
+        notifySync?.();
+        onApplied?.(run, feed);
       } catch (error) {
         logError(error, feed);
       }
