@@ -24,6 +24,7 @@ import {
   type PairPlan,
   planPair,
 } from './plan.ts';
+import { recordConfirmedPush } from './record-confirmed-push.ts';
 import { replanAfterWait } from './replan-after-wait.ts';
 import { skipsToRecord } from './skips-to-record.ts';
 
@@ -282,20 +283,14 @@ async function applyOutcome(
   const pair = pairOf(plan);
   switch (item.status) {
     case 'ok': {
-      const confirmed = item.quantity ?? plan.quantity;
-      const advanced = await ctx.db
-        .updateTable('listings')
-        .set({
-          lastPushedQuantity: plan.quantity,
-          lastPushedSeq: plan.dirty.seq,
-          lastPushedAt: now,
-          channelQuantity: confirmed,
-          channelQuantityAt: now,
-        })
-        .where('id', '=', plan.listing.id)
-        .where((eb) => eb.or([eb('lastPushedSeq', 'is', null), eb('lastPushedSeq', '<=', plan.dirty.seq)]))
-        .executeTakeFirst();
-      if (advanced.numUpdatedRows === 0n) {
+      const advanced = await recordConfirmedPush(ctx.db, {
+        listingId: plan.listing.id,
+        quantity: plan.quantity,
+        seq: plan.dirty.seq,
+        confirmed: item.quantity ?? plan.quantity,
+        at: now,
+      });
+      if (!advanced) {
         // A newer value was confirmed while ours was in flight; ours may have landed after it, so push again.
         await markDirty(ctx.db, {
           storeId: channel.storeId,
