@@ -7,6 +7,9 @@ import { type RestartBackoff, restartBackoff } from './restart-backoff.ts';
 import type { SyncControl } from './sync-control.ts';
 import type { FromSyncThread, SyncThreadData, ToSyncThread } from './sync-thread-protocol.ts';
 
+/** Shortest gap between two wake messages to the thread. */
+const WAKE_GAP_MS = 5;
+
 export interface SyncThreadOptions extends SyncThreadData {
   /** This thread's connection: frees what a thread that died had claimed. */
   db: Db;
@@ -38,7 +41,8 @@ export async function startSyncThread(options: SyncThreadOptions): Promise<SyncC
   let started = false;
   let stopping: Promise<void> | undefined;
   let worker: Worker;
-  let wakeQueued = false;
+  let wakeTimer: NodeJS.Timeout | undefined;
+  let lastWakeAt = 0;
   let alive = false;
   /** Only a loop that once ran is restarted: a first start that fails is the caller's error. */
   let running = false;
@@ -124,13 +128,18 @@ export async function startSyncThread(options: SyncThreadOptions): Promise<SyncC
       post({ type: 'start' });
     },
     wake() {
-      // Every write through the API wakes the loop: one message per turn of the event loop is enough.
-      if (wakeQueued) return;
-      wakeQueued = true;
-      setImmediate(() => {
-        wakeQueued = false;
-        post({ type: 'wake' });
-      });
+      // Every write through the API wakes the loop, but a message costs the API thread more than the write's
+      // own statements: the first wake after a quiet spell goes at once, later ones fold into one per
+      // WAKE_GAP_MS (the loop itself looks for work at most every minWakeGapMs anyway).
+      if (wakeTimer) return;
+      wakeTimer = setTimeout(
+        () => {
+          wakeTimer = undefined;
+          lastWakeAt = Date.now();
+          post({ type: 'wake' });
+        },
+        Math.max(0, lastWakeAt + WAKE_GAP_MS - Date.now()),
+      );
     },
     sweepDrift(channelId) {
       const id = nextSweepId++;
@@ -143,6 +152,7 @@ export async function startSyncThread(options: SyncThreadOptions): Promise<SyncC
     stop() {
       stopping ??= new Promise<void>((resolve) => {
         clearTimeout(restartTimer);
+        clearTimeout(wakeTimer);
         // Between threads: the database the release writes to is closed after this.
         if (!alive) return void (releasing ?? Promise.resolve()).then(resolve);
         worker.once('exit', () => resolve());
