@@ -1,11 +1,10 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
   createFeed,
   createProduct,
   createStore,
-  type Db,
   type Feed,
   getFeed,
   listFeedRuns,
@@ -14,7 +13,7 @@ import {
   type Store,
   ValidationError,
 } from '../src/index.ts';
-import { createTestDatabase, DIALECTS, type TestDatabase } from '../src/testing/index.ts';
+import { describeEachDialect } from '../src/testing/index.ts';
 
 /** A real HTTP server on 127.0.0.1 with one route per situation a feed can meet. */
 const routes: Record<string, (res: import('node:http').ServerResponse) => void> = {
@@ -76,134 +75,124 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
 });
 
-for (const dialect of DIALECTS) {
-  describe(`runFeedNow [${dialect}]`, () => {
-    let t: TestDatabase;
-    let db: Db;
-    beforeAll(async () => {
-      t = await createTestDatabase(dialect);
-      db = t.db;
+describeEachDialect('runFeedNow', (ctx) => {
+  async function setup(path: string): Promise<{ store: Store; feed: Feed }> {
+    const store = await createStore(ctx.db, { name: 'Pull', defaultLocationName: 'Main' });
+    for (const sku of ['A', 'B']) await createProduct(ctx.db, store.id, { sku, name: sku });
+    const feed = await createFeed(ctx.db, store.id, {
+      name: 'ERP',
+      url: `${base}${path}`,
+      intervalMinutes: 15,
     });
-    afterAll(() => t.drop());
+    return { store, feed };
+  }
 
-    async function setup(path: string): Promise<{ store: Store; feed: Feed }> {
-      const store = await createStore(db, { name: 'Pull', defaultLocationName: 'Main' });
-      for (const sku of ['A', 'B']) await createProduct(db, store.id, { sku, name: sku });
-      const feed = await createFeed(db, store.id, {
-        name: 'ERP',
-        url: `${base}${path}`,
-        intervalMinutes: 15,
-      });
-      return { store, feed };
-    }
+  async function stockOf(store: Store) {
+    const rows = await ctx.db
+      .selectFrom('quantities as q')
+      .innerJoin('products as p', 'p.id', 'q.productId')
+      .select(['p.sku', 'q.onHand'])
+      .where('q.storeId', '=', store.id)
+      .where('q.onHand', '!=', 0)
+      .orderBy('p.sku')
+      .execute();
+    return Object.fromEntries(rows.map((r) => [r.sku, r.onHand]));
+  }
 
-    async function stockOf(store: Store) {
-      const rows = await db
-        .selectFrom('quantities as q')
-        .innerJoin('products as p', 'p.id', 'q.productId')
-        .select(['p.sku', 'q.onHand'])
-        .where('q.storeId', '=', store.id)
-        .where('q.onHand', '!=', 0)
-        .orderBy('p.sku')
-        .execute();
-      return Object.fromEntries(rows.map((r) => [r.sku, r.onHand]));
-    }
+  const movementCount = async (store: Store) =>
+    (await ctx.db.selectFrom('movements').select('id').where('storeId', '=', store.id).execute()).length;
 
-    const movementCount = async (store: Store) =>
-      (await db.selectFrom('movements').select('id').where('storeId', '=', store.id).execute()).length;
-
-    it('fetches a CSV feed and applies it, reporting SKUs the store does not have', async () => {
-      const { store, feed } = await setup('/stock.csv');
-      const run = await runFeedNow(db, store.id, feed.id);
-      expect(run).toMatchObject({
-        status: 'applied',
-        rowCount: 3,
-        changed: 2,
-        unknownSkus: ['NOT-OURS'],
-        error: null,
-      });
-      expect(await stockOf(store)).toEqual({ A: 7, B: 2 });
-      const [history] = await listFeedRuns(db, store.id, feed.id);
-      expect(history).toMatchObject({ id: run.runId, status: 'applied', unknownSkus: ['NOT-OURS'] });
-      expect(await getFeed(db, store.id, feed.id)).toMatchObject({
-        lastStatus: 'applied',
-        lastRunAt: run.at,
-      });
+  it('fetches a CSV feed and applies it, reporting SKUs the store does not have', async () => {
+    const { store, feed } = await setup('/stock.csv');
+    const run = await runFeedNow(ctx.db, store.id, feed.id);
+    expect(run).toMatchObject({
+      status: 'applied',
+      rowCount: 3,
+      changed: 2,
+      unknownSkus: ['NOT-OURS'],
+      error: null,
     });
-
-    it('uses the injected fetch', async () => {
-      const { store, feed } = await setup('/stock.json');
-      const seen: string[] = [];
-      const run = await runFeedNow(db, store.id, feed.id, {
-        fetch: (input, init) => {
-          seen.push(String(input));
-          return fetch(input, init);
-        },
-      });
-      expect(seen).toEqual([`${base}/stock.json`]);
-      expect(run.status).toBe('applied');
-      expect(await stockOf(store)).toEqual({ A: 1 });
-    });
-
-    const failures: [string, string, RegExp, { timeoutMs?: number; maxBytes?: number }?][] = [
-      ['an HTTP error', '/broken', /HTTP 503 Service Unavailable/],
-      ['a missing file', '/missing.csv', /HTTP 404/],
-      ['malformed CSV', '/malformed.csv', /line 3: malformed CSV/],
-      ['invalid items', '/negative.json', /items\.1\.onHand/],
-      ['a body over the size limit', '/big.csv', /larger than 1000 bytes/, { maxBytes: 1000 }],
-      ['a server that never answers', '/hang', /fetching .* failed/, { timeoutMs: 300 }],
-    ];
-    for (const [what, path, reason, options] of failures) {
-      it(`records a failed run and changes no stock on ${what}`, async () => {
-        const { store, feed } = await setup(path);
-        const before = await stockOf(store);
-        const run = await runFeedNow(db, store.id, feed.id, options);
-        expect(run).toMatchObject({ status: 'failed', changed: 0, rowCount: 0 });
-        expect(run.error).toMatch(reason);
-        expect(await stockOf(store)).toEqual(before);
-        expect(await movementCount(store)).toBe(0);
-        expect(await getFeed(db, store.id, feed.id)).toMatchObject({
-          lastStatus: 'failed',
-          lastError: run.error,
-          lastRunAt: run.at,
-        });
-        expect(await listFeedRuns(db, store.id, feed.id)).toEqual([
-          {
-            id: run.runId,
-            feedId: feed.id,
-            status: 'failed',
-            rowCount: 0,
-            changed: 0,
-            unknownSkus: [],
-            error: run.error,
-            at: run.at,
-          },
-        ]);
-      });
-    }
-
-    it('records a failed run when nothing listens at the url', async () => {
-      const closed = createServer();
-      await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
-      const port = (closed.address() as AddressInfo).port;
-      await new Promise((resolve) => closed.close(resolve));
-      const store = await createStore(db, { name: 'Refused' });
-      const feed = await createFeed(db, store.id, {
-        name: 'gone',
-        url: `http://127.0.0.1:${port}/stock.csv`,
-      });
-      const run = await runFeedNow(db, store.id, feed.id);
-      expect(run.status).toBe('failed');
-      expect(run.error).toMatch(/fetch failed/);
-    });
-
-    it('refuses feeds without a url and feeds of another store', async () => {
-      const { store } = await setup('/stock.csv');
-      const pushOnly = await createFeed(db, store.id, { name: 'push' });
-      await expect(runFeedNow(db, store.id, pushOnly.id)).rejects.toBeInstanceOf(ValidationError);
-      const other = await createStore(db, { name: 'Other' });
-      await expect(runFeedNow(db, other.id, pushOnly.id)).rejects.toBeInstanceOf(NotFoundError);
-      expect(await listFeedRuns(db, store.id, pushOnly.id)).toEqual([]);
+    expect(await stockOf(store)).toEqual({ A: 7, B: 2 });
+    const [history] = await listFeedRuns(ctx.db, store.id, feed.id);
+    expect(history).toMatchObject({ id: run.runId, status: 'applied', unknownSkus: ['NOT-OURS'] });
+    expect(await getFeed(ctx.db, store.id, feed.id)).toMatchObject({
+      lastStatus: 'applied',
+      lastRunAt: run.at,
     });
   });
-}
+
+  it('uses the injected fetch', async () => {
+    const { store, feed } = await setup('/stock.json');
+    const seen: string[] = [];
+    const run = await runFeedNow(ctx.db, store.id, feed.id, {
+      fetch: (input, init) => {
+        seen.push(String(input));
+        return fetch(input, init);
+      },
+    });
+    expect(seen).toEqual([`${base}/stock.json`]);
+    expect(run.status).toBe('applied');
+    expect(await stockOf(store)).toEqual({ A: 1 });
+  });
+
+  const failures: [string, string, RegExp, { timeoutMs?: number; maxBytes?: number }?][] = [
+    ['an HTTP error', '/broken', /HTTP 503 Service Unavailable/],
+    ['a missing file', '/missing.csv', /HTTP 404/],
+    ['malformed CSV', '/malformed.csv', /line 3: malformed CSV/],
+    ['invalid items', '/negative.json', /items\.1\.onHand/],
+    ['a body over the size limit', '/big.csv', /larger than 1000 bytes/, { maxBytes: 1000 }],
+    ['a server that never answers', '/hang', /fetching .* failed/, { timeoutMs: 300 }],
+  ];
+  for (const [what, path, reason, options] of failures) {
+    it(`records a failed run and changes no stock on ${what}`, async () => {
+      const { store, feed } = await setup(path);
+      const before = await stockOf(store);
+      const run = await runFeedNow(ctx.db, store.id, feed.id, options);
+      expect(run).toMatchObject({ status: 'failed', changed: 0, rowCount: 0 });
+      expect(run.error).toMatch(reason);
+      expect(await stockOf(store)).toEqual(before);
+      expect(await movementCount(store)).toBe(0);
+      expect(await getFeed(ctx.db, store.id, feed.id)).toMatchObject({
+        lastStatus: 'failed',
+        lastError: run.error,
+        lastRunAt: run.at,
+      });
+      expect(await listFeedRuns(ctx.db, store.id, feed.id)).toEqual([
+        {
+          id: run.runId,
+          feedId: feed.id,
+          status: 'failed',
+          rowCount: 0,
+          changed: 0,
+          unknownSkus: [],
+          error: run.error,
+          at: run.at,
+        },
+      ]);
+    });
+  }
+
+  it('records a failed run when nothing listens at the url', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    const store = await createStore(ctx.db, { name: 'Refused' });
+    const feed = await createFeed(ctx.db, store.id, {
+      name: 'gone',
+      url: `http://127.0.0.1:${port}/stock.csv`,
+    });
+    const run = await runFeedNow(ctx.db, store.id, feed.id);
+    expect(run.status).toBe('failed');
+    expect(run.error).toMatch(/fetch failed/);
+  });
+
+  it('refuses feeds without a url and feeds of another store', async () => {
+    const { store } = await setup('/stock.csv');
+    const pushOnly = await createFeed(ctx.db, store.id, { name: 'push' });
+    await expect(runFeedNow(ctx.db, store.id, pushOnly.id)).rejects.toBeInstanceOf(ValidationError);
+    const other = await createStore(ctx.db, { name: 'Other' });
+    await expect(runFeedNow(ctx.db, other.id, pushOnly.id)).rejects.toBeInstanceOf(NotFoundError);
+    expect(await listFeedRuns(ctx.db, store.id, pushOnly.id)).toEqual([]);
+  });
+});

@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import {
   createChannel,
   createProduct,
   createStore,
-  type Db,
   getListing,
   InvalidStateError,
   listListings,
@@ -14,193 +13,186 @@ import {
   upsertListings,
   ValidationError,
 } from '../src/index.ts';
-import { createTestDatabase, DIALECTS, type TestDatabase } from '../src/testing/index.ts';
+import { describeEachDialect } from '../src/testing/index.ts';
+import { clearDirty } from './support/stock-fixtures.ts';
 
-for (const dialect of DIALECTS) {
-  describe(`listings [${dialect}]`, () => {
-    let t: TestDatabase;
-    let db: Db;
-    beforeAll(async () => {
-      t = await createTestDatabase(dialect);
-      db = t.db;
+describeEachDialect('listings', (ctx) => {
+  let n = 0;
+  async function setup() {
+    const store = await createStore(ctx.db, { name: `S${++n}` });
+    const on = await createProduct(ctx.db, store.id, { sku: 'ON', name: 'On', autoSync: true });
+    const off = await createProduct(ctx.db, store.id, { sku: 'OFF', name: 'Off' });
+    const a = await createChannel(ctx.db, store.id, { connectorId: 'a', name: 'A' });
+    const b = await createChannel(ctx.db, store.id, { connectorId: 'b', name: 'B' });
+    await clearDirty(ctx.db, store.id);
+    return { store, on: on.id, off: off.id, a: a.id, b: b.id };
+  }
+  const dirty = (storeId: number) =>
+    ctx.db
+      .selectFrom('syncDirty')
+      .select(['channelId', 'productId', 'lastCauseType'])
+      .where('storeId', '=', storeId)
+      .orderBy('channelId')
+      .orderBy('productId')
+      .execute();
+  const listingRows = (storeId: number) =>
+    ctx.db.selectFrom('listings').selectAll().where('storeId', '=', storeId).orderBy('id').execute();
+
+  it('links items by SKU, reports unknown and ambiguous SKUs, and marks new links dirty', async () => {
+    const { store, on, off, a } = await setup();
+    const result = await upsertListings(ctx.db, store.id, a, [
+      { sku: 'ON', channelRef: { inventoryItemId: '11', locationId: 'L' }, quantity: 4 },
+      { sku: 'OFF', channelRef: '22' },
+      { sku: 'OFF', channelRef: '22' },
+      { sku: 'NOPE', channelRef: '33' },
+      { sku: 'TWICE', channelRef: '44' },
+      { sku: 'TWICE', channelRef: '45' },
+    ]);
+    expect(result.unknownSkus).toEqual(['NOPE']);
+    expect(result.duplicateSkus).toEqual(['TWICE']);
+    expect(result.matched.map((m) => [m.sku, m.productId, m.created])).toEqual([
+      ['ON', on, true],
+      ['OFF', off, true],
+    ]);
+    const listings = await listListings(ctx.db, store.id, { channelId: a });
+    expect(listings).toHaveLength(2);
+    expect(listings[0]).toMatchObject({
+      id: result.matched[0]!.listingId,
+      productId: on,
+      sku: 'ON',
+      channelRef: { inventoryItemId: '11', locationId: 'L' },
+      autoSyncOverride: null,
+      autoSync: true,
+      channelQuantity: 4,
+      lastPushedQuantity: null,
     });
-    afterAll(() => t.drop());
-
-    let n = 0;
-    async function setup() {
-      const store = await createStore(db, { name: `S${++n}` });
-      const on = await createProduct(db, store.id, { sku: 'ON', name: 'On', autoSync: true });
-      const off = await createProduct(db, store.id, { sku: 'OFF', name: 'Off' });
-      const a = await createChannel(db, store.id, { connectorId: 'a', name: 'A' });
-      const b = await createChannel(db, store.id, { connectorId: 'b', name: 'B' });
-      await clearDirty(store.id);
-      return { store, on: on.id, off: off.id, a: a.id, b: b.id };
-    }
-    const dirty = (storeId: number) =>
-      db
-        .selectFrom('syncDirty')
-        .select(['channelId', 'productId', 'lastCauseType'])
-        .where('storeId', '=', storeId)
-        .orderBy('channelId')
-        .orderBy('productId')
-        .execute();
-    const clearDirty = (storeId: number) =>
-      db.deleteFrom('syncDirty').where('storeId', '=', storeId).execute();
-    const listingRows = (storeId: number) =>
-      db.selectFrom('listings').selectAll().where('storeId', '=', storeId).orderBy('id').execute();
-
-    it('links items by SKU, reports unknown and ambiguous SKUs, and marks new links dirty', async () => {
-      const { store, on, off, a } = await setup();
-      const result = await upsertListings(db, store.id, a, [
-        { sku: 'ON', channelRef: { inventoryItemId: '11', locationId: 'L' }, quantity: 4 },
-        { sku: 'OFF', channelRef: '22' },
-        { sku: 'OFF', channelRef: '22' },
-        { sku: 'NOPE', channelRef: '33' },
-        { sku: 'TWICE', channelRef: '44' },
-        { sku: 'TWICE', channelRef: '45' },
-      ]);
-      expect(result.unknownSkus).toEqual(['NOPE']);
-      expect(result.duplicateSkus).toEqual(['TWICE']);
-      expect(result.matched.map((m) => [m.sku, m.productId, m.created])).toEqual([
-        ['ON', on, true],
-        ['OFF', off, true],
-      ]);
-      const listings = await listListings(db, store.id, { channelId: a });
-      expect(listings).toHaveLength(2);
-      expect(listings[0]).toMatchObject({
-        id: result.matched[0]!.listingId,
-        productId: on,
-        sku: 'ON',
-        channelRef: { inventoryItemId: '11', locationId: 'L' },
-        autoSyncOverride: null,
-        autoSync: true,
-        channelQuantity: 4,
-        lastPushedQuantity: null,
-      });
-      expect(listings[1]).toMatchObject({ channelRef: '22', autoSync: false, channelQuantity: null });
-      // Only the auto-synced product is pushed to its new item.
-      expect(await dirty(store.id)).toEqual([{ channelId: a, productId: on, lastCauseType: 'resync' }]);
-    });
-
-    it('updates an existing link in place and re-marks it only when the item changed', async () => {
-      const { store, on, a } = await setup();
-      const first = await upsertListings(db, store.id, a, [
-        { sku: 'ON', channelRef: { id: '1' }, quantity: 3 },
-      ]);
-      await clearDirty(store.id);
-      const same = await upsertListings(db, store.id, a, [{ sku: 'ON', channelRef: { id: '1' } }]);
-      expect(same.matched[0]).toMatchObject({ listingId: first.matched[0]!.listingId, created: false });
-      expect(await dirty(store.id)).toEqual([]);
-      // A lookup without a quantity keeps what the channel said before.
-      expect((await getListing(db, store.id, first.matched[0]!.listingId)).channelQuantity).toBe(3);
-
-      await upsertListings(db, store.id, a, [{ sku: 'ON', channelRef: { id: '2' } }]);
-      expect(await dirty(store.id)).toEqual([{ channelId: a, productId: on, lastCauseType: 'resync' }]);
-      expect((await listListings(db, store.id, { productId: on }))[0]?.channelRef).toEqual({ id: '2' });
-      expect(await listingRows(store.id)).toHaveLength(1);
-    });
-
-    it('links without marking when asked to (the sync engine links the pairs it is already pushing)', async () => {
-      const { store, on, a } = await setup();
-      const { matched } = await upsertListings(db, store.id, a, [{ sku: 'ON', channelRef: 'a-on' }], {
-        markPairs: false,
-      });
-      expect(matched).toEqual([expect.objectContaining({ productId: on, created: true })]);
-      expect(await dirty(store.id)).toEqual([]);
-    });
-
-    it('filters by channel and product', async () => {
-      const { store, on, off, a, b } = await setup();
-      await upsertListings(db, store.id, a, [
-        { sku: 'ON', channelRef: 'a-on' },
-        { sku: 'OFF', channelRef: 'a-off' },
-      ]);
-      await upsertListings(db, store.id, b, [{ sku: 'ON', channelRef: 'b-on' }]);
-      expect((await listListings(db, store.id)).map((l) => l.channelRef)).toEqual(['a-on', 'a-off', 'b-on']);
-      expect((await listListings(db, store.id, { productId: on })).map((l) => l.channelId)).toEqual([a, b]);
-      expect((await listListings(db, store.id, { channelId: b, productId: off })).length).toBe(0);
-      const other = await createStore(db, { name: `other-${n}` });
-      expect(await listListings(db, other.id, { channelId: a })).toEqual([]);
-    });
-
-    it('refuses bad input, another store’s channel and a disconnected channel, writing nothing', async () => {
-      const { store, a } = await setup();
-      const other = await createStore(db, { name: `other2-${n}` });
-      const theirs = await createChannel(db, other.id, { connectorId: 'x', name: 'X' });
-      const bad = await upsertListings(db, store.id, a, [
-        { sku: 'ON', channelRef: 'ok' },
-        { sku: 'OFF', channelRef: '' },
-      ]).catch((e: unknown) => e);
-      expect(bad).toBeInstanceOf(ValidationError);
-      expect((bad as ValidationError).issues.map((i) => i.path)).toContainEqual(['items', 1, 'channelRef']);
-      await expect(
-        upsertListings(db, store.id, a, [{ sku: 'ON', channelRef: 'x', quantity: 1.5 }]),
-      ).rejects.toBeInstanceOf(ValidationError);
-      await expect(
-        upsertListings(db, store.id, theirs.id, [{ sku: 'ON', channelRef: 'x' }]),
-      ).rejects.toBeInstanceOf(NotFoundError);
-      await updateChannel(db, store.id, a, { status: 'disconnected' });
-      await expect(upsertListings(db, store.id, a, [{ sku: 'ON', channelRef: 'x' }])).rejects.toBeInstanceOf(
-        InvalidStateError,
-      );
-      expect(await listingRows(store.id)).toEqual([]);
-      expect(await dirty(store.id)).toEqual([]);
-    });
-
-    it('overrides Auto Sync per listing and marks the pair when it turns on', async () => {
-      const { store, on, off, a } = await setup();
-      const { matched } = await upsertListings(db, store.id, a, [
-        { sku: 'ON', channelRef: '1' },
-        { sku: 'OFF', channelRef: '2' },
-      ]);
-      const [onListing, offListing] = matched.map((m) => m.listingId) as [number, number];
-      await clearDirty(store.id);
-
-      const turnedOn = await setListingAutoSync(db, store.id, offListing, true);
-      expect(turnedOn).toMatchObject({ autoSyncOverride: true, autoSync: true });
-      expect(await dirty(store.id)).toEqual([{ channelId: a, productId: off, lastCauseType: 'auto_sync' }]);
-      await clearDirty(store.id);
-
-      // Off, or back to following a product that is on anyway, pushes nothing new.
-      expect(await setListingAutoSync(db, store.id, onListing, false)).toMatchObject({
-        autoSyncOverride: false,
-        autoSync: false,
-      });
-      expect(await dirty(store.id)).toEqual([]);
-      // Back to following the product (on): the effective flag turns on again, only on channel A.
-      expect(await setListingAutoSync(db, store.id, onListing, null)).toMatchObject({
-        autoSyncOverride: null,
-        autoSync: true,
-      });
-      expect(await dirty(store.id)).toEqual([{ channelId: a, productId: on, lastCauseType: 'auto_sync' }]);
-
-      const other = await createStore(db, { name: `other3-${n}` });
-      await expect(setListingAutoSync(db, other.id, onListing, true)).rejects.toBeInstanceOf(NotFoundError);
-      await expect(
-        setListingAutoSync(db, store.id, onListing, 'yes' as unknown as boolean),
-      ).rejects.toBeInstanceOf(ValidationError);
-      expect((await getListing(db, store.id, onListing)).autoSyncOverride).toBeNull();
-    });
-
-    it('records what the channel reported, ignoring reports older than the stored one', async () => {
-      const { store, a } = await setup();
-      const { matched } = await upsertListings(db, store.id, a, [{ sku: 'ON', channelRef: '1' }]);
-      const id = matched[0]!.listingId;
-      expect(await recordChannelQuantity(db, id, 7, 2_000)).toBe(true);
-      expect(await recordChannelQuantity(db, id, 9, 1_000)).toBe(false);
-      expect(await getListing(db, store.id, id)).toMatchObject({
-        channelQuantity: 7,
-        channelQuantityAt: 2_000,
-      });
-      // Channels may report negative stock; that is what they show.
-      expect(await recordChannelQuantity(db, id, -2, 3_000)).toBe(true);
-      expect(await getListing(db, store.id, id)).toMatchObject({
-        channelQuantity: -2,
-        channelQuantityAt: 3_000,
-      });
-      await expect(recordChannelQuantity(db, 987_654, 1, 1)).rejects.toBeInstanceOf(NotFoundError);
-      await expect(recordChannelQuantity(db, id, 1.5, 4_000)).rejects.toBeInstanceOf(ValidationError);
-      expect((await getListing(db, store.id, id)).channelQuantity).toBe(-2);
-    });
+    expect(listings[1]).toMatchObject({ channelRef: '22', autoSync: false, channelQuantity: null });
+    // Only the auto-synced product is pushed to its new item.
+    expect(await dirty(store.id)).toEqual([{ channelId: a, productId: on, lastCauseType: 'resync' }]);
   });
-}
+
+  it('updates an existing link in place and re-marks it only when the item changed', async () => {
+    const { store, on, a } = await setup();
+    const first = await upsertListings(ctx.db, store.id, a, [
+      { sku: 'ON', channelRef: { id: '1' }, quantity: 3 },
+    ]);
+    await clearDirty(ctx.db, store.id);
+    const same = await upsertListings(ctx.db, store.id, a, [{ sku: 'ON', channelRef: { id: '1' } }]);
+    expect(same.matched[0]).toMatchObject({ listingId: first.matched[0]!.listingId, created: false });
+    expect(await dirty(store.id)).toEqual([]);
+    // A lookup without a quantity keeps what the channel said before.
+    expect((await getListing(ctx.db, store.id, first.matched[0]!.listingId)).channelQuantity).toBe(3);
+
+    await upsertListings(ctx.db, store.id, a, [{ sku: 'ON', channelRef: { id: '2' } }]);
+    expect(await dirty(store.id)).toEqual([{ channelId: a, productId: on, lastCauseType: 'resync' }]);
+    expect((await listListings(ctx.db, store.id, { productId: on }))[0]?.channelRef).toEqual({ id: '2' });
+    expect(await listingRows(store.id)).toHaveLength(1);
+  });
+
+  it('links without marking when asked to (the sync engine links the pairs it is already pushing)', async () => {
+    const { store, on, a } = await setup();
+    const { matched } = await upsertListings(ctx.db, store.id, a, [{ sku: 'ON', channelRef: 'a-on' }], {
+      markPairs: false,
+    });
+    expect(matched).toEqual([expect.objectContaining({ productId: on, created: true })]);
+    expect(await dirty(store.id)).toEqual([]);
+  });
+
+  it('filters by channel and product', async () => {
+    const { store, on, off, a, b } = await setup();
+    await upsertListings(ctx.db, store.id, a, [
+      { sku: 'ON', channelRef: 'a-on' },
+      { sku: 'OFF', channelRef: 'a-off' },
+    ]);
+    await upsertListings(ctx.db, store.id, b, [{ sku: 'ON', channelRef: 'b-on' }]);
+    expect((await listListings(ctx.db, store.id)).map((l) => l.channelRef)).toEqual([
+      'a-on',
+      'a-off',
+      'b-on',
+    ]);
+    expect((await listListings(ctx.db, store.id, { productId: on })).map((l) => l.channelId)).toEqual([a, b]);
+    expect((await listListings(ctx.db, store.id, { channelId: b, productId: off })).length).toBe(0);
+    const other = await createStore(ctx.db, { name: `other-${n}` });
+    expect(await listListings(ctx.db, other.id, { channelId: a })).toEqual([]);
+  });
+
+  it('refuses bad input, another store’s channel and a disconnected channel, writing nothing', async () => {
+    const { store, a } = await setup();
+    const other = await createStore(ctx.db, { name: `other2-${n}` });
+    const theirs = await createChannel(ctx.db, other.id, { connectorId: 'x', name: 'X' });
+    const bad = await upsertListings(ctx.db, store.id, a, [
+      { sku: 'ON', channelRef: 'ok' },
+      { sku: 'OFF', channelRef: '' },
+    ]).catch((e: unknown) => e);
+    expect(bad).toBeInstanceOf(ValidationError);
+    expect((bad as ValidationError).issues.map((i) => i.path)).toContainEqual(['items', 1, 'channelRef']);
+    await expect(
+      upsertListings(ctx.db, store.id, a, [{ sku: 'ON', channelRef: 'x', quantity: 1.5 }]),
+    ).rejects.toBeInstanceOf(ValidationError);
+    await expect(
+      upsertListings(ctx.db, store.id, theirs.id, [{ sku: 'ON', channelRef: 'x' }]),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    await updateChannel(ctx.db, store.id, a, { status: 'disconnected' });
+    await expect(
+      upsertListings(ctx.db, store.id, a, [{ sku: 'ON', channelRef: 'x' }]),
+    ).rejects.toBeInstanceOf(InvalidStateError);
+    expect(await listingRows(store.id)).toEqual([]);
+    expect(await dirty(store.id)).toEqual([]);
+  });
+
+  it('overrides Auto Sync per listing and marks the pair when it turns on', async () => {
+    const { store, on, off, a } = await setup();
+    const { matched } = await upsertListings(ctx.db, store.id, a, [
+      { sku: 'ON', channelRef: '1' },
+      { sku: 'OFF', channelRef: '2' },
+    ]);
+    const [onListing, offListing] = matched.map((m) => m.listingId) as [number, number];
+    await clearDirty(ctx.db, store.id);
+
+    const turnedOn = await setListingAutoSync(ctx.db, store.id, offListing, true);
+    expect(turnedOn).toMatchObject({ autoSyncOverride: true, autoSync: true });
+    expect(await dirty(store.id)).toEqual([{ channelId: a, productId: off, lastCauseType: 'auto_sync' }]);
+    await clearDirty(ctx.db, store.id);
+
+    // Off, or back to following a product that is on anyway, pushes nothing new.
+    expect(await setListingAutoSync(ctx.db, store.id, onListing, false)).toMatchObject({
+      autoSyncOverride: false,
+      autoSync: false,
+    });
+    expect(await dirty(store.id)).toEqual([]);
+    // Back to following the product (on): the effective flag turns on again, only on channel A.
+    expect(await setListingAutoSync(ctx.db, store.id, onListing, null)).toMatchObject({
+      autoSyncOverride: null,
+      autoSync: true,
+    });
+    expect(await dirty(store.id)).toEqual([{ channelId: a, productId: on, lastCauseType: 'auto_sync' }]);
+
+    const other = await createStore(ctx.db, { name: `other3-${n}` });
+    await expect(setListingAutoSync(ctx.db, other.id, onListing, true)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      setListingAutoSync(ctx.db, store.id, onListing, 'yes' as unknown as boolean),
+    ).rejects.toBeInstanceOf(ValidationError);
+    expect((await getListing(ctx.db, store.id, onListing)).autoSyncOverride).toBeNull();
+  });
+
+  it('records what the channel reported, ignoring reports older than the stored one', async () => {
+    const { store, a } = await setup();
+    const { matched } = await upsertListings(ctx.db, store.id, a, [{ sku: 'ON', channelRef: '1' }]);
+    const id = matched[0]!.listingId;
+    expect(await recordChannelQuantity(ctx.db, id, 7, 2_000)).toBe(true);
+    expect(await recordChannelQuantity(ctx.db, id, 9, 1_000)).toBe(false);
+    expect(await getListing(ctx.db, store.id, id)).toMatchObject({
+      channelQuantity: 7,
+      channelQuantityAt: 2_000,
+    });
+    // Channels may report negative stock; that is what they show.
+    expect(await recordChannelQuantity(ctx.db, id, -2, 3_000)).toBe(true);
+    expect(await getListing(ctx.db, store.id, id)).toMatchObject({
+      channelQuantity: -2,
+      channelQuantityAt: 3_000,
+    });
+    await expect(recordChannelQuantity(ctx.db, 987_654, 1, 1)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(recordChannelQuantity(ctx.db, id, 1.5, 4_000)).rejects.toBeInstanceOf(ValidationError);
+    expect((await getListing(ctx.db, store.id, id)).channelQuantity).toBe(-2);
+  });
+});

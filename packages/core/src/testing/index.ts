@@ -1,1 +1,2 @@
+export * from './describe-each-dialect.ts';
 export * from './test-databases.ts';

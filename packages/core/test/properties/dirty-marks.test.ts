@@ -1,12 +1,12 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Db } from '../../src/index.ts';
-import { createTestDatabase, DIALECTS, type TestDatabase } from '../../src/testing/index.ts';
+import { describeEachDialect } from '../../src/testing/index.ts';
 import { ancestorsOf, kitsContaining, type Sku } from './support/catalogue.ts';
 import { dirtyRows, projection } from './support/db-state.ts';
 import { attempt, newReal, prepare } from './support/execute.ts';
 import { describeOp, opArbitrary } from './support/ops.ts';
-import { runs } from './support/runs.ts';
+import { maxOps, runs } from './support/runs.ts';
 import type { World } from './support/world.ts';
 import { createWorld } from './support/world.ts';
 
@@ -55,62 +55,51 @@ async function positionsMoved(db: Db, world: World, before: Awaited<ReturnType<t
  * nothing outside the products whose on hand or committed moved (and the products built from them) is
  * marked; a refused operation marks nothing.
  */
-for (const dialect of DIALECTS) {
-  describe(`dirty marks [${dialect}]`, () => {
-    let t: TestDatabase;
-    let db: Db;
-    beforeAll(async () => {
-      t = await createTestDatabase(dialect);
-      db = t.db;
-    });
-    afterAll(() => t.drop());
 
-    it('marks every product whose available changed and its kits, and nothing on refusal', async () => {
-      let marked = 0;
-      await fc.assert(
-        fc.asyncProperty(
-          fc.boolean(),
-          fc.array(opArbitrary(), { minLength: 1, maxLength: dialect === 'postgres' ? 20 : 40, size: 'max' }),
-          async (allowNegative, ops) => {
-            const world = await createWorld(db, allowNegative);
-            const real = newReal(db, world);
-            const skuOf = (productId: number) => world.skuOf.get(productId)!;
-            for (const [i, op] of ops.entries()) {
-              const call = prepare(real, op);
-              if (!call) continue;
-              const when = `step ${i}: ${describeOp(op)}`;
-              // Each step starts clean, as if the sync engine had pushed everything.
-              await db.deleteFrom('syncDirty').where('storeId', '=', world.storeId).execute();
-              const positions = await projection(db, world.storeId);
-              const before = await totalsBySku(db, world);
-              const outcome = await attempt(call);
-              const rows = await dirtyRows(db, world.storeId);
-              if (!outcome.ok) {
-                expect(rows, `a refused ${when} marks nothing`).toEqual([]);
-                continue;
-              }
-              expect(new Set(rows.map((r) => r.channelId)), when).toEqual(
-                new Set(rows.length ? [world.channelId] : []),
-              );
-              const dirty = new Set(rows.map((r) => skuOf(r.productId)));
-              const after = await totalsBySku(db, world);
-              const required = changed(before, after, 'available').flatMap((sku) => [
-                sku,
-                ...kitsContaining(sku),
-              ]);
-              expect([...dirty], `dirty after ${when}`).toEqual(
-                expect.arrayContaining([...new Set(required)]),
-              );
-              const moved = await positionsMoved(db, world, positions);
-              const allowed = new Set([...moved].flatMap((sku) => [sku, ...ancestorsOf(sku)]));
-              for (const sku of dirty) expect(allowed.has(sku), `${sku} marked after ${when}`).toBe(true);
-              marked += dirty.size;
+describeEachDialect('dirty marks', (ctx) => {
+  it('marks every product whose available changed and its kits, and nothing on refusal', async () => {
+    let marked = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.boolean(),
+        fc.array(opArbitrary(), { minLength: 1, maxLength: maxOps(ctx.dialect), size: 'max' }),
+        async (allowNegative, ops) => {
+          const world = await createWorld(ctx.db, allowNegative);
+          const real = newReal(ctx.db, world);
+          const skuOf = (productId: number) => world.skuOf.get(productId)!;
+          for (const [i, op] of ops.entries()) {
+            const call = prepare(real, op);
+            if (!call) continue;
+            const when = `step ${i}: ${describeOp(op)}`;
+            // Each step starts clean, as if the sync engine had pushed everything.
+            await ctx.db.deleteFrom('syncDirty').where('storeId', '=', world.storeId).execute();
+            const positions = await projection(ctx.db, world.storeId);
+            const before = await totalsBySku(ctx.db, world);
+            const outcome = await attempt(call);
+            const rows = await dirtyRows(ctx.db, world.storeId);
+            if (!outcome.ok) {
+              expect(rows, `a refused ${when} marks nothing`).toEqual([]);
+              continue;
             }
-          },
-        ),
-        { numRuns: runs(dialect, { sqlite: 60, postgres: 20 }) },
-      );
-      expect(marked).toBeGreaterThan(50);
-    });
+            expect(new Set(rows.map((r) => r.channelId)), when).toEqual(
+              new Set(rows.length ? [world.channelId] : []),
+            );
+            const dirty = new Set(rows.map((r) => skuOf(r.productId)));
+            const after = await totalsBySku(ctx.db, world);
+            const required = changed(before, after, 'available').flatMap((sku) => [
+              sku,
+              ...kitsContaining(sku),
+            ]);
+            expect([...dirty], `dirty after ${when}`).toEqual(expect.arrayContaining([...new Set(required)]));
+            const moved = await positionsMoved(ctx.db, world, positions);
+            const allowed = new Set([...moved].flatMap((sku) => [sku, ...ancestorsOf(sku)]));
+            for (const sku of dirty) expect(allowed.has(sku), `${sku} marked after ${when}`).toBe(true);
+            marked += dirty.size;
+          }
+        },
+      ),
+      { numRuns: runs(ctx.dialect, { sqlite: 60, postgres: 20 }) },
+    );
+    expect(marked).toBeGreaterThan(50);
   });
-}
+});

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Db, IdempotencyKeyReusedError } from '../../src/index.ts';
-import { createTestDatabase, DIALECTS, type TestDatabase } from '../../src/testing/index.ts';
+import { expect, it } from 'vitest';
+import { IdempotencyKeyReusedError } from '../../src/index.ts';
+import { describeEachDialect } from '../../src/testing/index.ts';
 import { isKit, STOCKED } from './support/catalogue.ts';
 import { storeSnapshot } from './support/db-state.ts';
 import { attempt, newReal, prepare, type Real } from './support/execute.ts';
@@ -34,70 +34,63 @@ async function seed(real: Real, [counts, ...creations]: [number[], ...Op[]]): Pr
  * a different request with the same key is refused with IdempotencyKeyReusedError and changes nothing either.
  * A refused first attempt stores nothing, so its replay is refused the same way.
  */
-for (const dialect of DIALECTS) {
-  describe(`idempotent replays [${dialect}]`, () => {
-    let t: TestDatabase;
-    let db: Db;
-    beforeAll(async () => {
-      t = await createTestDatabase(dialect);
-      db = t.db;
-    });
-    afterAll(() => t.drop());
 
-    it('a replay returns the first result and writes nothing; a different request is refused', async () => {
-      const numRuns = runs(dialect, { sqlite: 100, postgres: 25 });
-      let accepted = 0;
-      await fc.assert(
-        fc.asyncProperty(
-          fc.boolean(),
-          seedArbitrary,
-          fc.array(opArbitrary(), { maxLength: 6 }),
-          opArbitrary(),
-          fc.integer({ min: 1, max: 3 }),
-          async (allowNegative, seeds, prefix, target, replays) => {
-            const real = newReal(db, await createWorld(db, allowNegative));
-            await seed(real, seeds);
-            for (const op of prefix) {
-              const call = prepare(real, op);
-              if (call) await attempt(call);
+describeEachDialect('idempotent replays', (ctx) => {
+  it('a replay returns the first result and writes nothing; a different request is refused', async () => {
+    const numRuns = runs(ctx.dialect, { sqlite: 100, postgres: 25 });
+    let accepted = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.boolean(),
+        seedArbitrary,
+        fc.array(opArbitrary(), { maxLength: 6 }),
+        opArbitrary(),
+        fc.integer({ min: 1, max: 3 }),
+        async (allowNegative, seeds, prefix, target, replays) => {
+          const real = newReal(ctx.db, await createWorld(ctx.db, allowNegative));
+          await seed(real, seeds);
+          for (const op of prefix) {
+            const call = prepare(real, op);
+            if (call) await attempt(call);
+          }
+          const key = `replay-${describeOp(target)}`.slice(0, 255);
+          const call = prepare(real, target)!;
+          const before = await storeSnapshot(ctx.db, real.world.storeId);
+          const first = await attempt(call, key);
+          const after = await storeSnapshot(ctx.db, real.world.storeId);
+          if (!first.ok) expect(after, 'a refused first attempt wrote nothing').toEqual(before);
+
+          for (let i = 0; i < replays; i++) {
+            const again = await attempt(call, key);
+            if (first.ok) {
+              expect(again.ok && again.result, 'the replay returns the first result').toEqual(first.result);
+            } else {
+              expect(!again.ok && again.error.constructor, 'the replay is refused the same way').toBe(
+                first.error.constructor,
+              );
             }
-            const key = `replay-${describeOp(target)}`.slice(0, 255);
-            const call = prepare(real, target)!;
-            const before = await storeSnapshot(db, real.world.storeId);
-            const first = await attempt(call, key);
-            const after = await storeSnapshot(db, real.world.storeId);
-            if (!first.ok) expect(after, 'a refused first attempt wrote nothing').toEqual(before);
+            expect(await storeSnapshot(ctx.db, real.world.storeId), 'a replay writes nothing').toEqual(after);
+          }
+          if (!first.ok) return;
+          accepted += 1;
 
-            for (let i = 0; i < replays; i++) {
-              const again = await attempt(call, key);
-              if (first.ok) {
-                expect(again.ok && again.result, 'the replay returns the first result').toEqual(first.result);
-              } else {
-                expect(!again.ok && again.error.constructor, 'the replay is refused the same way').toBe(
-                  first.error.constructor,
-                );
-              }
-              expect(await storeSnapshot(db, real.world.storeId), 'a replay writes nothing').toEqual(after);
-            }
-            if (!first.ok) return;
-            accepted += 1;
-
-            // Same operation, different request: another quantity, or for id-only operations another order.
-            const different = prepare(real, target, { variant: true })!;
-            const reused = await attempt(different, key);
-            expect(reused.ok ? reused.result : reused.error).toBeInstanceOf(IdempotencyKeyReusedError);
-            expect(await storeSnapshot(db, real.world.storeId), 'a reused key writes nothing').toEqual(after);
-            // The refusal does not spoil the key: the original request still replays.
-            const last = await attempt(call, key);
-            expect(last.ok && last.result).toEqual(first.result);
-          },
-        ),
-        { numRuns },
-      );
-      // Guards against targets that are mostly refused (the replay of an accepted request and the key-reuse
-      // check would then rarely run). About 72% are accepted (at least 11 of 25 in 300 seeds of a model-only
-      // simulation); fewer than a fifth happens by chance with probability about 1e-8 at 25 runs.
-      expect(accepted).toBeGreaterThanOrEqual(numRuns / 5);
-    });
+          // Same operation, different request: another quantity, or for id-only operations another order.
+          const different = prepare(real, target, { variant: true })!;
+          const reused = await attempt(different, key);
+          expect(reused.ok ? reused.result : reused.error).toBeInstanceOf(IdempotencyKeyReusedError);
+          expect(await storeSnapshot(ctx.db, real.world.storeId), 'a reused key writes nothing').toEqual(
+            after,
+          );
+          // The refusal does not spoil the key: the original request still replays.
+          const last = await attempt(call, key);
+          expect(last.ok && last.result).toEqual(first.result);
+        },
+      ),
+      { numRuns },
+    );
+    // Guards against targets that are mostly refused (the replay of an accepted request and the key-reuse
+    // check would then rarely run). About 72% are accepted (at least 11 of 25 in 300 seeds of a model-only
+    // simulation); fewer than a fifth happens by chance with probability about 1e-8 at 25 runs.
+    expect(accepted).toBeGreaterThanOrEqual(numRuns / 5);
   });
-}
+});

@@ -1,11 +1,10 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../src/index.ts';
-import { createTestDatabase, DIALECTS, type TestDatabase } from '../../src/testing/index.ts';
+import { expect, it } from 'vitest';
+import { describeEachDialect } from '../../src/testing/index.ts';
 import { expectProjectionMatchesLedger } from './support/db-state.ts';
 import { attempt, newReal, prepare } from './support/execute.ts';
 import { describeOp, opArbitrary } from './support/ops.ts';
-import { runs } from './support/runs.ts';
+import { maxOps, runs } from './support/runs.ts';
 import { createWorld } from './support/world.ts';
 
 /**
@@ -13,39 +12,30 @@ import { createWorld } from './support/world.ts';
  * (accepted or refused), for every (product, location) each of on hand, committed and incoming equals
  * SUM(delta) of that bucket's movements.
  */
-for (const dialect of DIALECTS) {
-  describe(`projection vs ledger [${dialect}]`, () => {
-    let t: TestDatabase;
-    let db: Db;
-    beforeAll(async () => {
-      t = await createTestDatabase(dialect);
-      db = t.db;
-    });
-    afterAll(() => t.drop());
 
-    it('quantities equal SUM(movements.delta) per bucket after every operation', async () => {
-      let accepted = 0;
-      let attempted = 0;
-      await fc.assert(
-        fc.asyncProperty(
-          fc.boolean(),
-          fc.array(opArbitrary(), { minLength: 1, maxLength: dialect === 'postgres' ? 20 : 40, size: 'max' }),
-          async (allowNegative, ops) => {
-            const real = newReal(db, await createWorld(db, allowNegative));
-            for (const [i, op] of ops.entries()) {
-              const call = prepare(real, op);
-              if (!call) continue;
-              attempted += 1;
-              if ((await attempt(call)).ok) accepted += 1;
-              await expectProjectionMatchesLedger(db, real.world, `after step ${i}: ${describeOp(op)}`);
-            }
-          },
-        ),
-        { numRuns: runs(dialect, { sqlite: 80, postgres: 25 }) },
-      );
-      // Guards against a generator that only produces refused operations (which would prove little). A share,
-      // not a count: the number of operations per run is itself random.
-      expect(accepted).toBeGreaterThan(attempted / 4);
-    });
+describeEachDialect('projection vs ledger', (ctx) => {
+  it('quantities equal SUM(movements.delta) per bucket after every operation', async () => {
+    let accepted = 0;
+    let attempted = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.boolean(),
+        fc.array(opArbitrary(), { minLength: 1, maxLength: maxOps(ctx.dialect), size: 'max' }),
+        async (allowNegative, ops) => {
+          const real = newReal(ctx.db, await createWorld(ctx.db, allowNegative));
+          for (const [i, op] of ops.entries()) {
+            const call = prepare(real, op);
+            if (!call) continue;
+            attempted += 1;
+            if ((await attempt(call)).ok) accepted += 1;
+            await expectProjectionMatchesLedger(ctx.db, real.world, `after step ${i}: ${describeOp(op)}`);
+          }
+        },
+      ),
+      { numRuns: runs(ctx.dialect, { sqlite: 80, postgres: 25 }) },
+    );
+    // Guards against a generator that only produces refused operations (which would prove little). A share,
+    // not a count: the number of operations per run is itself random.
+    expect(accepted).toBeGreaterThan(attempted / 4);
   });
-}
+});

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { computeSyncableBalances, type Db, getProductBalance } from '../../src/index.ts';
-import { createTestDatabase, DIALECTS, type TestDatabase } from '../../src/testing/index.ts';
+import { expect, it } from 'vitest';
+import { computeSyncableBalances, getProductBalance } from '../../src/index.ts';
+import { describeEachDialect } from '../../src/testing/index.ts';
 import {
   type BalanceWorld,
   balanceWorldArbitrary,
@@ -54,66 +54,57 @@ function oracleQuantity(
  * above max(available, 0) (percent is at most 100), matches the documented rule math, and
  * computeSyncableBalances agrees with getProductBalance.
  */
-for (const dialect of DIALECTS) {
-  describe(`syncable balance [${dialect}]`, () => {
-    let t: TestDatabase;
-    let db: Db;
-    beforeAll(async () => {
-      t = await createTestDatabase(dialect);
-      db = t.db;
-    });
-    afterAll(() => t.drop());
 
-    it('is null or a whole number between 0 and max(available, 0), the same from both entry points', async () => {
-      let unknown = 0;
-      let positive = 0;
-      await fc.assert(
-        fc.asyncProperty(balanceWorldArbitrary, async (spec) => {
-          const world = await createBalanceWorld(db, spec);
-          const ids = world.products.map((p) => p.id);
-          const fromProduct = new Map(
-            await Promise.all(
-              ids.map(async (id) => [id, await getProductBalance(db, world.storeId, id)] as const),
-            ),
-          );
-          for (const [c, channel] of world.channels.entries()) {
-            const computed = await computeSyncableBalances(db, world.storeId, channel.id, ids);
-            for (const [p, product] of world.products.entries()) {
-              const at = `${product.sku} on channel ${c}`;
-              const balance = computed.get(product.id)!;
-              const { quantity } = balance;
-              const available = oracleAvailable(world, p, channel.locations);
-              expect(balance.explanation.inputs.available, `available of ${at}`).toBe(available);
-              if (quantity === null) {
-                expect(available, `only an unknown available gives an unknown balance (${at})`).toBeNull();
-                expect(balance.unknownReason).toEqual(expect.any(String));
-                unknown += 1;
-              } else {
-                expect(Number.isInteger(quantity) && quantity >= 0, `${at} is ${quantity}`).toBe(true);
-                expect(quantity, `${at} never above max(available, 0)`).toBeLessThanOrEqual(
-                  Math.max(available!, 0),
-                );
-                const rule = winningRule(world, c, p);
-                expect(balance.explanation.rule.source, `winning rule of ${at}`).toBe(rule.source);
-                const knobs = {
-                  maxQuantity: rule.rule?.maxQuantity ?? null,
-                  endWhen: rule.rule?.endWhen ?? null,
-                };
-                expect(quantity, `rule math for ${at}`).toBe(
-                  oracleQuantity(available!, knobs, rule.percent, rule.buffer),
-                );
-                if (quantity > 0) positive += 1;
-              }
-              const shown = fromProduct.get(product.id)!.channels.find((x) => x.channelId === channel.id)!;
-              expect(shown.syncable, `getProductBalance agrees for ${at}`).toEqual(balance);
+describeEachDialect('syncable balance', (ctx) => {
+  it('is null or a whole number between 0 and max(available, 0), the same from both entry points', async () => {
+    let unknown = 0;
+    let positive = 0;
+    await fc.assert(
+      fc.asyncProperty(balanceWorldArbitrary, async (spec) => {
+        const world = await createBalanceWorld(ctx.db, spec);
+        const ids = world.products.map((p) => p.id);
+        const fromProduct = new Map(
+          await Promise.all(
+            ids.map(async (id) => [id, await getProductBalance(ctx.db, world.storeId, id)] as const),
+          ),
+        );
+        for (const [c, channel] of world.channels.entries()) {
+          const computed = await computeSyncableBalances(ctx.db, world.storeId, channel.id, ids);
+          for (const [p, product] of world.products.entries()) {
+            const at = `${product.sku} on channel ${c}`;
+            const balance = computed.get(product.id)!;
+            const { quantity } = balance;
+            const available = oracleAvailable(world, p, channel.locations);
+            expect(balance.explanation.inputs.available, `available of ${at}`).toBe(available);
+            if (quantity === null) {
+              expect(available, `only an unknown available gives an unknown balance (${at})`).toBeNull();
+              expect(balance.unknownReason).toEqual(expect.any(String));
+              unknown += 1;
+            } else {
+              expect(Number.isInteger(quantity) && quantity >= 0, `${at} is ${quantity}`).toBe(true);
+              expect(quantity, `${at} never above max(available, 0)`).toBeLessThanOrEqual(
+                Math.max(available!, 0),
+              );
+              const rule = winningRule(world, c, p);
+              expect(balance.explanation.rule.source, `winning rule of ${at}`).toBe(rule.source);
+              const knobs = {
+                maxQuantity: rule.rule?.maxQuantity ?? null,
+                endWhen: rule.rule?.endWhen ?? null,
+              };
+              expect(quantity, `rule math for ${at}`).toBe(
+                oracleQuantity(available!, knobs, rule.percent, rule.buffer),
+              );
+              if (quantity > 0) positive += 1;
             }
+            const shown = fromProduct.get(product.id)!.channels.find((x) => x.channelId === channel.id)!;
+            expect(shown.syncable, `getProductBalance agrees for ${at}`).toEqual(balance);
           }
-        }),
-        { numRuns: runs(dialect, { sqlite: 100, postgres: 20 }) },
-      );
-      // Both outcomes must actually occur, or the property proves less than it claims.
-      expect(unknown).toBeGreaterThan(0);
-      expect(positive).toBeGreaterThan(0);
-    });
+        }
+      }),
+      { numRuns: runs(ctx.dialect, { sqlite: 100, postgres: 20 }) },
+    );
+    // Both outcomes must actually occur, or the property proves less than it claims.
+    expect(unknown).toBeGreaterThan(0);
+    expect(positive).toBeGreaterThan(0);
   });
-}
+});

@@ -3,6 +3,7 @@ import {
   type BallastError,
   type Bucket,
   type CauseType,
+  createLocation,
   createProduct,
   createStore,
   type Db,
@@ -11,7 +12,7 @@ import {
   type Store,
 } from '../../src/index.ts';
 
-/** Helpers shared by the order and adjustment tests: a store, products, stock, and ledger snapshots. */
+/** Helpers shared by the storage tests: stores, products, stock, and ledger snapshots. */
 
 export async function newStore(db: Db, allowNegative = false): Promise<Store> {
   return createStore(db, { name: `store-${Math.random().toString(36).slice(2)}`, allowNegative });
@@ -25,6 +26,50 @@ export async function newProduct(
   components: { sku: string; quantity: number }[] = [],
 ): Promise<number> {
   return (await createProduct(db, storeId, { sku, name: sku, kind, components })).id;
+}
+
+/**
+ * A store with locations Main (default) and Annex, the simple products `skus`, and KIT made of `kitOfA` × A:
+ * the catalogue the feed and upload tests read rows against. `ids` maps each SKU (and KIT) to its product id.
+ */
+export async function storeWithCatalogue(
+  db: Db,
+  options: { name: string; skus: readonly string[]; kitOfA: number; allowNegative?: boolean },
+): Promise<{ store: Store; annexId: number; ids: Record<string, number> }> {
+  const { name, allowNegative = false } = options;
+  const store = await createStore(db, { name, allowNegative, defaultLocationName: 'Main' });
+  const annexId = (await createLocation(db, store.id, { name: 'Annex' })).id;
+  const ids: Record<string, number> = {};
+  for (const sku of options.skus) ids[sku] = (await createProduct(db, store.id, { sku, name: sku })).id;
+  ids.KIT = (
+    await createProduct(db, store.id, {
+      sku: 'KIT',
+      name: 'Kit',
+      kind: 'kit',
+      components: [{ sku: 'A', quantity: options.kitOfA }],
+    })
+  ).id;
+  return { store, annexId, ids };
+}
+
+/** Puts on-hand stock at several positions straight into the ledger, as one cause. */
+export async function seedOnHand(
+  db: Db,
+  storeId: number,
+  positions: readonly { productId: number; locationId: number; onHand: number }[],
+): Promise<void> {
+  await db.transaction().execute((trx) =>
+    recordMovements(trx, {
+      storeId,
+      cause: { type: 'adjustment', ref: 'seed' },
+      movements: positions.map(({ productId, locationId, onHand }) => ({
+        productId,
+        locationId,
+        bucket: 'on_hand' as const,
+        delta: onHand,
+      })),
+    }),
+  );
 }
 
 /** Puts stock straight into the ledger (not through the operation under test). */
@@ -53,6 +98,19 @@ export async function quantityOf(db: Db, productId: number, locationId: number) 
     .where('locationId', '=', locationId)
     .executeTakeFirst();
   return row ?? { onHand: 0, committed: 0, incoming: 0 };
+}
+
+/** A store's non-zero on hand by position, as `{ 'SKU@Location': quantity }`. */
+export async function onHandByPosition(db: Db, storeId: number): Promise<Record<string, number>> {
+  const rows = await db
+    .selectFrom('quantities as q')
+    .innerJoin('products as p', 'p.id', 'q.productId')
+    .innerJoin('locations as l', 'l.id', 'q.locationId')
+    .select(['p.sku', 'l.name', 'q.onHand'])
+    .where('q.storeId', '=', storeId)
+    .where('q.onHand', '!=', 0)
+    .execute();
+  return Object.fromEntries(rows.map((r) => [`${r.sku}@${r.name}`, r.onHand]));
 }
 
 /** Movements of one cause, as [productId, bucket, delta] in write order. */
@@ -131,6 +189,25 @@ export async function expectRejectedWithoutWrites(
   if (expected.path) expect((error as BallastError).issues.map((i) => i.path)).toContainEqual(expected.path);
   expect(await storeState(db, storeId)).toEqual(before);
   return error as BallastError;
+}
+
+/** An input an operation must refuse: the error's type and a field path among its issues. */
+export type Refusal = [
+  input: unknown,
+  type: abstract new (...args: never[]) => BallastError,
+  path: (string | number)[],
+];
+
+/** `expectRejectedWithoutWrites` for each refusal, calling `operation` with its input. */
+export async function expectEachRejectedWithoutWrites(
+  db: Db,
+  storeId: number,
+  operation: (input: never) => Promise<unknown>,
+  refusals: readonly Refusal[],
+): Promise<void> {
+  for (const [input, type, path] of refusals) {
+    await expectRejectedWithoutWrites(db, storeId, () => operation(input as never), { type, path });
+  }
 }
 
 /** An active channel counting every location, with Auto Sync turned on for the given products. */
