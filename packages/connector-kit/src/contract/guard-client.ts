@@ -69,7 +69,9 @@ export function guardClient<Ref extends ListingRef>(
       } catch (error) {
         const failure = classifyError(error);
         const status = failure.retryable ? 'transient' : 'permanent';
-        return items.map(({ key }) => ({ key, status, code: failure.code, message: failure.message }));
+        const { code, message, retryAfterMs } = failure;
+        const holdBack = retryAfterMs === undefined ? {} : { retryAfterMs };
+        return items.map(({ key }) => ({ key, status, code, message, ...holdBack }));
       }
       return completeByKey(items, results, logger, (key): ReadResult => missingResult(key));
     };

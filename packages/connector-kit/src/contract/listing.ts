@@ -27,4 +27,6 @@ export type ReadResult =
       readonly status: 'transient' | 'permanent';
       readonly code: string;
       readonly message: string;
+      /** How long the channel asked to be left alone (a 429's Retry-After): the host holds every call back. */
+      readonly retryAfterMs?: number;
     };

@@ -218,6 +218,28 @@ describe('the guarded client', () => {
     ]);
   });
 
+  it("keeps a throttled read-back's Retry-After on its per-item results, for the host's pacer", async () => {
+    const { client } = fakeConnector(
+      allOk,
+      {
+        readQuantities: async () => {
+          throw new ChannelError({ retryable: true, code: 'throttled', message: 'slow', retryAfterMs: 2000 });
+        },
+      },
+      { readBack: true },
+    ).connect({ apiKey: 'key' });
+    const requests = ['a', 'b'].map((sku) => ({ key: `r-${sku}`, listingRef: { offerId: sku }, sku }));
+    expect(await client.readQuantities?.(requests)).toEqual(
+      ['r-a', 'r-b'].map((key) => ({
+        key,
+        status: 'transient',
+        code: 'throttled',
+        message: 'slow',
+        retryAfterMs: 2000,
+      })),
+    );
+  });
+
   it('answers every polled handle once, in order: unanswered ones and unusable new handles stay pending', async () => {
     const warnings: LogFields[] = [];
     const logger = {

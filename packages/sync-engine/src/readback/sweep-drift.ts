@@ -1,4 +1,4 @@
-import type { ReadRequest } from '@ballast/connector-kit';
+import type { ReadRequest, ReadResult } from '@ballast/connector-kit';
 import { type ChannelRow, computeSyncableBalances, markDirty } from '@ballast/core';
 import type { EngineContext } from '../round/engine-context.ts';
 
@@ -38,10 +38,17 @@ export async function sweepDrift(ctx: EngineContext, channel: ChannelRow): Promi
       listingRef: JSON.parse(l.channelRef!) as ReadRequest['listingRef'],
       sku: l.sku,
     }));
-    const waitMs = await ctx.limiter.reserve(channel.id, capabilities.rateModel, 1, ctx.now());
+    const models = capabilities.rateModel;
+    const reservedAt = ctx.now();
+    const waitMs = await ctx.limiter.reserve(channel.id, models, 1, reservedAt);
     if (waitMs > 0) await ctx.sleep(waitMs);
     const results = await client.readQuantities(requests);
     const now = ctx.now();
+    // A 429 holds back every call to the channel, not only this sweep: the next reservation waits it out.
+    const retryAfterMs = longestRetryAfter(results);
+    if (retryAfterMs !== undefined) {
+      await ctx.limiter.observe(channel.id, models, { retryAfterMs }, now, reservedAt + waitMs);
+    }
     const byKey = new Map(listings.map((l) => [String(l.productId), l]));
     const shown = new Map<number, number>();
     for (const result of results) {
@@ -73,4 +80,14 @@ export async function sweepDrift(ctx: EngineContext, channel: ChannelRow): Promi
       });
     }
   }
+}
+
+/** The longest hold-back the channel asked for in a read's answer, if it asked for any. */
+function longestRetryAfter(results: readonly ReadResult[]): number | undefined {
+  let longest: number | undefined;
+  for (const result of results) {
+    if ('retryAfterMs' in result && result.retryAfterMs !== undefined)
+      longest = Math.max(longest ?? 0, result.retryAfterMs);
+  }
+  return longest;
 }
