@@ -10,6 +10,7 @@ import { ChannelPage } from './pages/channels/channel-page.tsx';
 import { ChannelsPage } from './pages/channels/channels-page.tsx';
 import { DashboardPage } from './pages/dashboard/dashboard-page.tsx';
 import { EcommerceDetailsPage } from './pages/ecommerce-details-page.tsx';
+import { FeedPage } from './pages/feeds/feed-page.tsx';
 import { FeedsPage } from './pages/feeds/feeds-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
 import { PurchaseOrderPage } from './pages/orders/purchase-order-page.tsx';
@@ -63,6 +64,7 @@ export function App() {
               <Route path="/adjustments" component={AdjustmentsPage} />
               <Route path="/uploads" component={UploadsPage} />
               <Route path="/feeds" component={FeedsPage} />
+              <Route path="/feeds/:feedId" component={FeedPage} />
               <Route path="/settings/api-tokens" component={ApiTokensPage} />
             </Route>
             <Route path="*" component={NotFoundPage} />

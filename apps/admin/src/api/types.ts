@@ -20,3 +20,7 @@ export type SyncActivityBucket = Schemas['SyncActivityBucket'];
 export type Location = Schemas['Location'];
 export type Channel = Schemas['Channel'];
 export type Connector = Schemas['Connector'];
+export type Feed = Schemas['Feed'];
+export type FeedDetail = Schemas['FeedDetail'];
+export type FeedRun = Schemas['FeedRun'];
+export type FeedRunResult = Schemas['FeedRunResult'];

@@ -20,6 +20,15 @@ export function plural(count: number, one: string, many = `${one}s`): string {
   return `${formatCount(count)} ${count === 1 ? one : many}`;
 }
 
+/** A duration in whole minutes the way a person says it: `45 min`, `1 h 30 min`, `2 days 6 h`. */
+export function formatMinutes(minutes: number): string {
+  const days = Math.floor(minutes / 1440);
+  const hours = Math.floor((minutes % 1440) / 60);
+  const rest = minutes % 60;
+  const parts = [days > 0 && plural(days, 'day'), hours > 0 && `${hours} h`, rest > 0 && `${rest} min`];
+  return parts.filter(Boolean).join(' ') || '0 min';
+}
+
 /** `sales_order` -> `Sales order`. */
 export function humanize(code: string): string {
   const words = code.replaceAll(/[_-]+/g, ' ').trim();

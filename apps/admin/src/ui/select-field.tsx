@@ -1,4 +1,5 @@
 import { Select } from '@kobalte/core/select';
+import { type JSX, Show } from 'solid-js';
 
 const ANY = '\u0000any';
 
@@ -13,6 +14,8 @@ export function SelectField(props: {
   options: SelectOption[];
   value: string;
   onChange: (value: string) => void;
+  /** Said under the select and tied to it (aria-describedby), like TextField's hint. */
+  hint?: JSX.Element;
   class?: string;
 }) {
   // Kobalte keys options by value and treats an empty key as “nothing selected”: “Any” ('') gets a key of its own.
@@ -25,8 +28,10 @@ export function SelectField(props: {
       optionValue={keyOf}
       optionTextValue="label"
       value={selected()}
-      onChange={(option) => option && props.onChange(option.value)}
+      // Kobalte reports the selection again when the options are rebuilt (new labels): only a change is passed on.
+      onChange={(option) => option && option.value !== props.value && props.onChange(option.value)}
       disallowEmptySelection
+      modal
       itemComponent={(item) => (
         <Select.Item item={item.item} class="select-item">
           <Select.ItemLabel>{item.item.rawValue.label}</Select.ItemLabel>
@@ -39,6 +44,9 @@ export function SelectField(props: {
         <Select.Value<SelectOption>>{(state) => state.selectedOption()?.label}</Select.Value>
         <Select.Icon class="select-icon">▾</Select.Icon>
       </Select.Trigger>
+      <Show when={props.hint}>
+        <Select.Description class="field-hint">{props.hint}</Select.Description>
+      </Show>
       <Select.Portal>
         <Select.Content class="popover select-content">
           <Select.Listbox class="select-listbox" />

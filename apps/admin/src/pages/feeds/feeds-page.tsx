@@ -1,155 +1,112 @@
-import { createResource, createSignal, For, Show } from 'solid-js';
+import { A } from '@solidjs/router';
+import { createSignal, For, Show } from 'solid-js';
 import { useApi } from '../../api/api-context.tsx';
 import { unwrap } from '../../api/client.ts';
-import type { components } from '../../api/schema.gen.ts';
-import { createFormSubmit } from '../../lib/form-submit.ts';
-import { formatTime } from '../../lib/format.ts';
-import { latest } from '../../lib/latest.ts';
+import type { Feed } from '../../api/types.ts';
+import { formatMinutes } from '../../lib/format.ts';
+import { createKeysetList } from '../../lib/keyset-list.ts';
 import { useStore } from '../../store/store-context.tsx';
-import { ACTIONS_COLUMN, DataTable } from '../../ui/data-table.tsx';
-import { ErrorAlert } from '../../ui/error-alert.tsx';
-import { withFailureToast } from '../../ui/failure-toast.ts';
-import { FormFooter } from '../../ui/form-footer.tsx';
+import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
+import { createConfirmation } from '../../ui/confirmation.ts';
+import { ACTIONS_COLUMN } from '../../ui/data-table.tsx';
+import { ListTable } from '../../ui/list-table.tsx';
+import { LoadMoreButton } from '../../ui/load-more-button.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
-import { TextField } from '../../ui/text-field.tsx';
-import { notify } from '../../ui/toaster.tsx';
+import { feedActions, removeFeedWarning } from './feed-actions.ts';
+import { FeedFreshness } from './feed-freshness.tsx';
+import { FeedLastRun } from './feed-last-run.tsx';
+import { RegisterFeedDialog } from './register-feed-dialog.tsx';
 
-type Feed = components['schemas']['Feed'];
-
-/** Inventory feeds: absolute on-hand snapshots pulled from a URL on a schedule, or run on demand. */
+/**
+ * Inventory feeds: absolute on-hand snapshots pulled from a URL on a schedule or on demand, or pushed to us.
+ * Each row says whether its stock can be trusted (stale or until when fresh) and how its last run went.
+ */
 export function FeedsPage() {
   const api = useApi();
   const { storeId } = useStore();
-  const [feeds, { refetch }] = createResource(storeId, (id) =>
-    unwrap(api.GET('/stores/{storeId}/feeds', { params: { path: { storeId: id } } })).then((r) => r.items),
-  );
-  const [name, setName] = createSignal('');
-  const [url, setUrl] = createSignal('');
-  const [intervalMinutes, setIntervalMinutes] = createSignal('');
-  const register = createFormSubmit(async () => {
-    const feed = await unwrap(
-      api.POST('/stores/{storeId}/feeds', {
-        params: { path: { storeId: storeId() } },
-        body: {
-          name: name(),
-          ...(url().trim() && { url: url().trim() }),
-          ...(intervalMinutes().trim() && { intervalMinutes: Number(intervalMinutes()) }),
-        },
+  const feeds = createKeysetList(storeId, (id, cursor) =>
+    unwrap(
+      api.GET('/stores/{storeId}/feeds', {
+        params: { path: { storeId: id }, query: { limit: 100, ...(cursor && { cursor }) } },
       }),
-    );
-    notify('success', `Feed ${feed.name} registered`);
-    setName('');
-    setUrl('');
-    setIntervalMinutes('');
-    void refetch();
-  });
-
-  const run = (feed: Feed) =>
-    withFailureToast(`Could not run feed ${feed.name}`, async () => {
-      const result = await unwrap(
-        api.POST('/stores/{storeId}/feeds/{feedId}/run', {
-          params: { path: { storeId: storeId(), feedId: feed.id } },
-        }),
-      );
-      if (result.status === 'applied') {
-        notify(
-          'success',
-          `Feed ${feed.name} ran`,
-          `${result.rowCount} rows, ${result.changed} changed${result.unknownSkus.length ? `; unknown SKUs: ${result.unknownSkus.join(', ')}` : ''}.`,
-        );
-      } else notify('error', `Feed ${feed.name} failed`, result.error ?? 'unknown reason');
-      void refetch();
-    });
-
-  const remove = (feed: Feed) =>
-    withFailureToast(`Could not remove feed ${feed.name}`, async () => {
-      await unwrap(
-        api.DELETE('/stores/{storeId}/feeds/{feedId}', {
-          params: { path: { storeId: storeId(), feedId: feed.id } },
-        }),
-      );
-      notify('success', `Feed ${feed.name} removed`);
-      void refetch();
-    });
+    ),
+  );
+  const [registering, setRegistering] = createSignal(false);
+  const actions = feedActions(api, storeId, () => feeds.reload());
+  const removing = createConfirmation<Feed>();
 
   return (
     <section class="page">
-      <PageHeader title="Feeds" />
-      <ErrorAlert error={feeds.error} />
-      <Show when={(latest(feeds) ?? []).length > 0} fallback={<p class="empty">No inventory feed yet.</p>}>
-        <DataTable label="Feeds" columns={['Name', 'URL', 'Schedule', 'Last run', ACTIONS_COLUMN]}>
-          <tbody>
-            <For each={latest(feeds)}>
-              {(feed) => (
-                <tr>
-                  <td>
-                    {feed.name}{' '}
-                    <Show when={feed.stale}>
-                      <span
-                        class="badge badge-failed"
-                        title={`No successful snapshot since ${feed.lastAppliedAt ? formatTime(feed.lastAppliedAt) : 'it was registered'}: pushes of the stock it covers are held until a fresh one arrives.`}
-                      >
-                        Stale
-                      </span>
-                    </Show>
-                  </td>
-                  <td class="break">{feed.url ?? 'Pushed to (no URL)'}</td>
-                  <td>{feed.intervalMinutes ? `Every ${feed.intervalMinutes} min` : 'On demand'}</td>
-                  <td>
-                    {feed.lastRunAt ? `${formatTime(feed.lastRunAt)} · ${feed.lastStatus}` : 'Never'}
-                    <Show when={feed.lastError}>
-                      <span class="cell-sub error-text">{feed.lastError}</span>
-                    </Show>
-                  </td>
-                  <td class="row-actions">
-                    <Show when={feed.url}>
-                      <button type="button" class="button button-small" onClick={() => void run(feed)}>
-                        Run now
-                      </button>
-                    </Show>
+      <PageHeader
+        title="Feeds"
+        actions={
+          <button type="button" class="button button-primary" onClick={() => setRegistering(true)}>
+            Register feed
+          </button>
+        }
+      />
+      <ListTable
+        list={feeds}
+        label="Feeds"
+        columns={['Name', 'Source', 'Schedule', 'Freshness', 'Last run', ACTIONS_COLUMN]}
+        empty="No inventory feed yet. Register one to pull stock from your ERP or warehouse, or to let it push snapshots."
+        errorLead="The feeds could not be loaded: "
+      >
+        <tbody>
+          <For each={feeds.items()}>
+            {(feed) => (
+              <tr data-feed={feed.name}>
+                <td>
+                  <A href={`/stores/${storeId()}/feeds/${feed.id}`}>{feed.name}</A>
+                </td>
+                <td class="break">{feed.url ?? 'Pushed to (no URL)'}</td>
+                <td>{feed.intervalMinutes ? `Every ${formatMinutes(feed.intervalMinutes)}` : 'On demand'}</td>
+                <td>
+                  <FeedFreshness feed={feed} />
+                </td>
+                <td>
+                  <FeedLastRun feed={feed} />
+                </td>
+                <td class="row-actions">
+                  <Show when={feed.url}>
                     <button
                       type="button"
-                      class="button button-small button-danger"
-                      onClick={() => void remove(feed)}
+                      class="button button-small"
+                      disabled={actions.isRunning(feed.id)}
+                      onClick={() => void actions.run(feed)}
                     >
-                      Remove
+                      {actions.isRunning(feed.id) ? 'Running…' : 'Run now'}
                     </button>
-                  </td>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </DataTable>
-      </Show>
-      <form class="card form" onSubmit={(event) => void register.submit(event)} aria-labelledby="feed-title">
-        <h2 id="feed-title">Register a feed</h2>
-        <TextField
-          label="Name"
-          required
-          value={name()}
-          onInput={(e) => setName(e.currentTarget.value)}
-          error={register.fieldErrors().get('body.name')}
-        />
-        <TextField
-          label="URL"
-          type="url"
-          placeholder="https://erp.example.com/stock.csv"
-          hint="A CSV (sku,quantity[,location]) or JSON snapshot of absolute on-hand quantities."
-          value={url()}
-          onInput={(e) => setUrl(e.currentTarget.value)}
-          error={register.fieldErrors().get('body.url')}
-        />
-        <TextField
-          label="Pull every (minutes)"
-          type="number"
-          min="1"
-          hint="Leave empty to run it on demand only."
-          value={intervalMinutes()}
-          onInput={(e) => setIntervalMinutes(e.currentTarget.value)}
-          error={register.fieldErrors().get('body.intervalMinutes')}
-        />
-        <FormFooter error={register.error()} submitLabel="Register feed" />
-      </form>
+                  </Show>
+                  <button
+                    type="button"
+                    class="button button-small button-danger"
+                    onClick={() => removing.ask(feed)}
+                  >
+                    Remove
+                  </button>
+                </td>
+              </tr>
+            )}
+          </For>
+        </tbody>
+      </ListTable>
+      <LoadMoreButton list={feeds} />
+      <RegisterFeedDialog
+        storeId={storeId()}
+        open={registering()}
+        onOpenChange={setRegistering}
+        onRegistered={() => feeds.reload()}
+      />
+      <ConfirmDialog
+        open={removing.isOpen()}
+        title={`Remove feed ${removing.subject()?.name ?? ''}?`}
+        description={removing.subject() ? removeFeedWarning(removing.subject() as Feed) : ''}
+        confirmLabel="Remove feed"
+        busy={removing.busy()}
+        onConfirm={() => void removing.confirm(actions.remove)}
+        onCancel={removing.dismiss}
+      />
     </section>
   );
 }
