@@ -2,6 +2,7 @@ import {
   adjustStock,
   applyFeedSnapshot,
   createFeed,
+  createProduct,
   createSalesOrder,
   listSyncHistory,
   markStaleFeeds,
@@ -114,6 +115,58 @@ for (const dialect of DIALECTS) {
         'feed "Warehouse CSV" is stale (last snapshot 5 h ago)',
       ]);
       expect(f.sim.server.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
+    });
+
+    it("writes a kit's hold once while the same stale feed holds its component, a new one for another", async () => {
+      vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true });
+      f = await createSyncFixture(dialect, { products: 2 });
+      f.sim.seed([{ sku: 'KIT', quantity: 0 }]);
+      await createProduct(f.db, f.store.id, {
+        sku: 'KIT',
+        name: 'Kit',
+        kind: 'kit',
+        autoSync: true,
+        components: [
+          { sku: 'SKU-1', quantity: 2 },
+          { sku: 'SKU-2', quantity: 1 },
+        ],
+      });
+      // Each component comes from its own feed.
+      const warehouse = await createFeed(f.db, f.store.id, { name: 'Warehouse CSV', staleAfterMinutes: 60 });
+      const backroom = await createFeed(f.db, f.store.id, { name: 'Backroom CSV', staleAfterMinutes: 60 });
+      await applyFeedSnapshot(f.db, f.store.id, warehouse.id, { items: [{ sku: 'SKU-1', onHand: 8 }] });
+      await applyFeedSnapshot(f.db, f.store.id, backroom.id, { items: [{ sku: 'SKU-2', onHand: 8 }] });
+      const engine = f.engine();
+      await engine.drain();
+      expect(f.sim.quantityOf('KIT')).toBe(4);
+      const kitHolds = async () =>
+        (await listSyncHistory(f.db, f.store.id, { status: ['skipped'] })).items
+          .filter((h) => h.sku === 'KIT')
+          .map((h) => h.errorMessage);
+
+      vi.setSystemTime(Date.now() + 5 * HOUR);
+      await markStaleFeeds(f.db, Date.now());
+      await engine.drain();
+      const heldByWarehouse =
+        'component SKU-1 of kit KIT is unknown: feed "Warehouse CSV" is stale (last snapshot 5 h ago)';
+      expect(await kitHolds()).toEqual([heldByWarehouse]);
+
+      // Sales of a component mark the kit again; its reason's text says 6 h now, the feed behind it is the same.
+      vi.setSystemTime(Date.now() + HOUR);
+      for (let i = 0; i < 2; i++) {
+        await adjustStock(f.db, f.store.id, { reason: 'sold', lines: [{ sku: 'SKU-1', delta: -1 }] });
+        expect(await engine.drain()).toMatchObject({ claimed: 2, skipped: 2, pushed: 0 });
+      }
+      expect(await kitHolds()).toEqual([heldByWarehouse]);
+
+      // SKU-1 is fresh again, SKU-2's feed still holds the kit: another component and feed, a new row.
+      await applyFeedSnapshot(f.db, f.store.id, warehouse.id, { items: [{ sku: 'SKU-1', onHand: 8 }] });
+      await engine.drain();
+      expect(await kitHolds()).toEqual([
+        'component SKU-2 of kit KIT is unknown: feed "Backroom CSV" is stale (last snapshot 6 h ago)',
+        heldByWarehouse,
+      ]);
+      expect(f.sim.quantityOf('KIT')).toBe(4);
     });
 
     it('never pushes a number computed before a rate-limit wait during which the feed went stale', async () => {

@@ -44,3 +44,16 @@ export function staleFeedReason(name: string, lastAppliedAt: number | null, at: 
     lastAppliedAt === null ? 'no snapshot yet' : `last snapshot ${formatAge(at - lastAppliedAt)} ago`;
   return `feed "${name}" is stale (${since})`;
 }
+
+/**
+ * What stays the same in an unknown quantity's reason while the same stale feeds hold it: the reason without the
+ * snapshot age `staleFeedReason` puts after each feed (it grows every minute), also where the reason is quoted in
+ * another (a kit's, for its component). Compare reasons by this key, never by their text; a reason that names no
+ * stale feed is its own key.
+ */
+export function staleReasonKey(reason: string): string {
+  return reason.replace(STALE_SINCE, '" is stale');
+}
+
+/** The `" is stale (…)` ending of `staleFeedReason`, whichever `since` it has. */
+const STALE_SINCE = /" is stale \((?:last snapshot [^()]* ago|no snapshot yet)\)/g;

@@ -1,4 +1,4 @@
-import type { ChannelRow } from '@ballast/core';
+import { type ChannelRow, staleReasonKey } from '@ballast/core';
 import type { EngineContext } from './engine-context.ts';
 import type { PairPlan } from './plan.ts';
 
@@ -56,14 +56,11 @@ function holdOf(plan: SkipPlan): string | undefined {
 
 /**
  * What makes two skips the same hold: the code, and the stable part of the reason. A not-listed row says so
- * whether it is the lookup's verdict or a skip settled from it. A stale feed's reason names the feed and how
- * old its last snapshot is (core's `staleFeedReason`): the age grows with every change, the feed does not.
+ * whether it is the lookup's verdict or a skip settled from it. An unknown quantity's reason names the stale
+ * feeds behind it with their growing snapshot ages: core's key keeps the feeds and drops the ages.
  */
 function sameHoldKey(code: string, message: string): string {
   if (code === 'not_listed') return code;
-  if (code === 'unknown_quantity') return `${code}: ${message.replace(SNAPSHOT_AGE, '')}`;
+  if (code === 'unknown_quantity') return `${code}: ${staleReasonKey(message)}`;
   return `${code}: ${message}`;
 }
-
-/** ` (last snapshot 5 h ago)`, also inside a kit's reason (`component X of kit K is unknown: feed ...`). */
-const SNAPSHOT_AGE = / \(last snapshot [^()]* ago\)/g;
