@@ -113,19 +113,22 @@ export async function runChannelRound(ctx: EngineContext, channel: ChannelRow): 
 
   // Every outcome of the call is written in one transaction: one commit instead of one per item, and on SQLite
   // one turn at the write lock, which the API's writes wait for.
-  await transact(ctx.db, async (trx) => {
+  // The outcomes are counted and reported once the transaction is committed: on SQLite a group commit that
+  // fails runs the work again alone, and a round whose commit failed changed nothing to report.
+  const outcomes = await transact(ctx.db, async (trx) => {
     const tx: EngineContext = { ...ctx, db: trx };
     const byKey = new Map(result.items.map((item) => [item.key, item]));
     const settled: ClaimedPair[] = [];
     const finished: Parameters<typeof finishSyncAttempts>[1] = [];
+    const applied: AppliedOutcome[] = [];
     const throttled = (result.rateFeedback?.retryAfterMs ?? 0) > 0;
     for (const [i, plan] of pushes.entries()) {
       const item = byKey.get(String(plan.dirty.productId)) ?? missingResult(plan);
-      const historyId = historyIds[i]!;
       const finishedAt = ctx.now();
       const outcome = await applyOutcome(tx, channel, plan, item, throttled);
+      applied.push(outcome);
       finished.push({
-        id: historyId,
+        id: historyIds[i]!,
         status: outcome.status,
         finishedAt,
         ...(outcome.code !== undefined && { errorCode: outcome.code }),
@@ -133,13 +136,15 @@ export async function runChannelRound(ctx: EngineContext, channel: ChannelRow): 
         ...(item.status === 'pending' && { pendingHandle: item.handle }),
       });
       if (outcome.settle) settled.push(pairOf(plan));
-      summary[
-        outcome.status === 'succeeded' ? 'pushed' : outcome.status === 'pending' ? 'pushed' : outcome.status
-      ]++;
-      if (outcome.status !== 'pending') emit(ctx, channel, plan.dirty, outcome.status);
     }
     await finishAttempts(tx, finished);
     await settlePairs(trx, ctx.workerId, settled);
+    return applied;
+  });
+  pushes.forEach((plan, i) => {
+    const { status } = outcomes[i]!;
+    summary[status === 'succeeded' || status === 'pending' ? 'pushed' : status]++;
+    if (status !== 'pending') emit(ctx, channel, plan.dirty, status);
   });
   return summary;
 }
