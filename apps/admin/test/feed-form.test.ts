@@ -11,6 +11,7 @@ import {
   staleSettingLabel,
 } from '../src/lib/feed-form.ts';
 import { feedRunSummary } from '../src/lib/feed-run-summary.ts';
+import { nextPullAt } from '../src/lib/feed-schedule.ts';
 import { formatMinutes } from '../src/lib/format.ts';
 
 const feed = (overrides: Partial<Feed> = {}): Feed => ({
@@ -111,5 +112,14 @@ describe('feed wording', () => {
       '12 rows, 3 positions changed; unknown SKUs (not created): A, B, C, D, E and 2 more; ' +
         'kits ignored (no stock of their own): KIT.',
     );
+  });
+});
+
+describe('the next pull', () => {
+  it('is an interval after the last run, at once for a feed that never ran, none when not scheduled', () => {
+    expect(nextPullAt(feed({ createdAt: 1000 }))).toBe(1000);
+    expect(nextPullAt(feed({ lastRunAt: 60_000, intervalMinutes: 15 }))).toBe(60_000 + 15 * 60_000);
+    expect(nextPullAt(feed({ intervalMinutes: null, lastRunAt: 60_000 }))).toBeNull();
+    expect(nextPullAt(feed({ url: null }))).toBeNull();
   });
 });

@@ -4,7 +4,7 @@ import { useApi } from '../../api/api-context.tsx';
 import { unwrap } from '../../api/client.ts';
 import type { Feed } from '../../api/types.ts';
 import { staleSettingLabel } from '../../lib/feed-form.ts';
-import { formatMinutes, formatTime } from '../../lib/format.ts';
+import { formatTime } from '../../lib/format.ts';
 import { latest } from '../../lib/latest.ts';
 import { useStore } from '../../store/store-context.tsx';
 import { BackLink } from '../../ui/back-link.tsx';
@@ -18,6 +18,7 @@ import { FeedFreshness } from './feed-freshness.tsx';
 import { FeedLastRun } from './feed-last-run.tsx';
 import { FeedPushTarget } from './feed-push-target.tsx';
 import { FeedRuns } from './feed-runs.tsx';
+import { FeedSchedule } from './feed-schedule.tsx';
 import { FeedSettingsForm } from './feed-settings-form.tsx';
 
 /** One feed: whether its stock can be trusted, its last run and recent runs, its settings, where to push. */
@@ -79,7 +80,7 @@ export function FeedPage() {
                 <dd class="break">{f().url ?? 'Pushed to (no URL)'}</dd>
                 <dt>Schedule</dt>
                 <dd>
-                  {f().intervalMinutes ? `Every ${formatMinutes(f().intervalMinutes ?? 0)}` : 'On demand'}
+                  <FeedSchedule feed={f()} />
                 </dd>
                 <dt>Freshness</dt>
                 <dd>

@@ -3,7 +3,6 @@ import { createSignal, For, Show } from 'solid-js';
 import { useApi } from '../../api/api-context.tsx';
 import { unwrap } from '../../api/client.ts';
 import type { Feed } from '../../api/types.ts';
-import { formatMinutes } from '../../lib/format.ts';
 import { createKeysetList } from '../../lib/keyset-list.ts';
 import { useStore } from '../../store/store-context.tsx';
 import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
@@ -15,6 +14,7 @@ import { PageHeader } from '../../ui/page-header.tsx';
 import { feedActions, removeFeedWarning } from './feed-actions.ts';
 import { FeedFreshness } from './feed-freshness.tsx';
 import { FeedLastRun } from './feed-last-run.tsx';
+import { FeedSchedule } from './feed-schedule.tsx';
 import { RegisterFeedDialog } from './register-feed-dialog.tsx';
 
 /**
@@ -60,7 +60,9 @@ export function FeedsPage() {
                   <A href={`/stores/${storeId()}/feeds/${feed.id}`}>{feed.name}</A>
                 </td>
                 <td class="break">{feed.url ?? 'Pushed to (no URL)'}</td>
-                <td>{feed.intervalMinutes ? `Every ${formatMinutes(feed.intervalMinutes)}` : 'On demand'}</td>
+                <td>
+                  <FeedSchedule feed={feed} />
+                </td>
                 <td>
                   <FeedFreshness feed={feed} />
                 </td>
