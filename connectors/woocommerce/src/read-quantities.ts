@@ -49,9 +49,11 @@ async function readChunk(
       ),
     );
   } catch (error) {
-    const failure = classifyError(error);
-    const status = failure.retryable ? 'transient' : 'permanent';
-    return chunk.map(({ key }) => ({ key, status, code: failure.code, message: failure.message }));
+    const { retryable, code, message, retryAfterMs } = classifyError(error);
+    const status = retryable ? 'transient' : 'permanent';
+    // A 429's Retry-After travels with the results: the host holds every call to the site back by it.
+    const holdBack = retryAfterMs === undefined ? {} : { retryAfterMs };
+    return chunk.map(({ key }) => ({ key, status, code, message, ...holdBack }));
   }
   const byId = new Map(found.map((product) => [product.id, product]));
   return chunk.map(({ key }, i): ReadResult => {

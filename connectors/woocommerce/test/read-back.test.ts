@@ -65,6 +65,22 @@ describe('read-back', () => {
     ]);
   });
 
+  it("keeps a 429's Retry-After on the items it was reading, for the host to hold the channel back", async () => {
+    const sim = await simulator();
+    const mug = sim.addProduct({ sku: 'MUG', quantity: 4 });
+    const cup = sim.addProduct({ sku: 'CUP', quantity: 2 });
+    const { client } = connect(sim);
+    sim.server.faults.next({ kind: 'status', status: 429, retryAfter: '7' }, { path: wooPaths.products });
+    const results = await client.readQuantities!([
+      { key: 'mug', sku: 'MUG', listingRef: { productId: mug.id } },
+      { key: 'cup', sku: 'CUP', listingRef: { productId: cup.id } },
+    ]);
+    expect(results).toMatchObject([
+      { key: 'mug', status: 'transient', code: 'throttled', retryAfterMs: 7_000 },
+      { key: 'cup', status: 'transient', code: 'throttled', retryAfterMs: 7_000 },
+    ]);
+  });
+
   it('reads more than 100 items of one endpoint in chunks of 100 ids', async () => {
     const sim = await simulator();
     const products = Array.from({ length: 150 }, (_, i) => sim.addProduct({ sku: `S${i}`, quantity: i }));
