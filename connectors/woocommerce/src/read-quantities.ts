@@ -14,18 +14,36 @@ type Request = ReadRequest<WooListingRef>;
  * `GET /products/{parent}/variations?include=...` per variable parent, `stock_quantity` of each. An id
  * the answer leaves out is `missing` (deleted or trashed); an item whose stock is not managed has no
  * quantity to compare and comes back `permanent` (`stock_not_managed`) until the next push turns
- * management back on. A failed call fails only its own group.
+ * management back on. A failed call fails only its own group; once one is told to wait (429 /
+ * `Retry-After`) the rest are not sent and come back transient with the same wait.
  */
 export async function readQuantities(api: WooApi, requests: readonly Request[]): Promise<ReadResult[]> {
   const spacer = api.spacer(1);
   const results: ReadResult[] = [];
+  let retryAfterMs: number | undefined;
   for (const group of groupByEndpoint(requests)) {
     for (let start = 0; start < group.items.length; start += MAX_PER_PAGE) {
       const chunk = group.items.slice(start, start + MAX_PER_PAGE);
-      results.push(...(await readChunk(api, spacer, group.parentId, chunk)));
+      if (retryAfterMs !== undefined) {
+        results.push(...notRead(chunk, retryAfterMs));
+        continue;
+      }
+      const read = await readChunk(api, spacer, group.parentId, chunk);
+      results.push(...read.results);
+      retryAfterMs = read.retryAfterMs;
     }
   }
   return results;
+}
+
+function notRead(chunk: readonly Request[], retryAfterMs: number): ReadResult[] {
+  return chunk.map(({ key }) => ({
+    key,
+    status: 'transient',
+    code: 'throttled',
+    message: 'not read: an earlier call of this read was told to wait (Retry-After)',
+    retryAfterMs,
+  }));
 }
 
 async function readChunk(
@@ -33,7 +51,7 @@ async function readChunk(
   spacer: CallSpacer,
   parentId: number | undefined,
   chunk: readonly Request[],
-): Promise<ReadResult[]> {
+): Promise<{ results: ReadResult[]; retryAfterMs?: number }> {
   const ids = chunk.map((request) => itemIdOf(request.listingRef));
   let found: Product[];
   try {
@@ -53,10 +71,10 @@ async function readChunk(
     const status = retryable ? 'transient' : 'permanent';
     // A 429's Retry-After travels with the results: the host holds every call to the site back by it.
     const holdBack = retryAfterMs === undefined ? {} : { retryAfterMs };
-    return chunk.map(({ key }) => ({ key, status, code, message, ...holdBack }));
+    return { results: chunk.map(({ key }) => ({ key, status, code, message, ...holdBack })), ...holdBack };
   }
   const byId = new Map(found.map((product) => [product.id, product]));
-  return chunk.map(({ key }, i): ReadResult => {
+  const results = chunk.map(({ key }, i): ReadResult => {
     const product = byId.get(ids[i]!);
     if (!product) return { key, status: 'missing' };
     if (product.manage_stock !== true || typeof product.stock_quantity !== 'number') {
@@ -71,4 +89,5 @@ async function readChunk(
     }
     return { key, status: 'ok', quantity: product.stock_quantity };
   });
+  return { results };
 }

@@ -81,6 +81,27 @@ describe('read-back', () => {
     ]);
   });
 
+  it('after a 429 with Retry-After the rest of the read is not sent and waits as long', async () => {
+    const sim = await simulator();
+    const mug = sim.addProduct({ sku: 'MUG', quantity: 4 });
+    const shirt = sim.addVariable('SHIRT', [{ sku: 'SHIRT-S', quantity: 2 }]);
+    const { client } = connect(sim);
+    sim.server.faults.next({ kind: 'status', status: 429, retryAfter: '7' }, { path: wooPaths.products });
+    const results = await client.readQuantities!([
+      { key: 'mug', sku: 'MUG', listingRef: { productId: mug.id } },
+      {
+        key: 'shirt',
+        sku: 'SHIRT-S',
+        listingRef: { productId: shirt.parent.id, variationId: shirt.variations[0]!.id },
+      },
+    ]);
+    expect(results).toMatchObject([
+      { key: 'mug', status: 'transient', code: 'throttled', retryAfterMs: 7_000 },
+      { key: 'shirt', status: 'transient', code: 'throttled', retryAfterMs: 7_000 },
+    ]);
+    expect(sim.server.requests.map((r) => r.path)).toEqual([wooPaths.products]);
+  });
+
   it('reads more than 100 items of one endpoint in chunks of 100 ids', async () => {
     const sim = await simulator();
     const products = Array.from({ length: 150 }, (_, i) => sim.addProduct({ sku: `S${i}`, quantity: i }));
