@@ -12,7 +12,10 @@ export interface AppDeps {
   connectors: ReadonlyMap<string, AnyConnectorDefinition>;
   /** Encrypts channel credentials at rest. */
   secrets: SecretBox;
-  /** Tells the in-process sync worker (if any) that there is new work. */
+  /**
+   * Tells the sync loops that there is new work: this process's own (if any) and, on PostgreSQL, every other
+   * process's, by `NOTIFY ballast_sync`. Call after the write committed.
+   */
   notifySync(): void;
   /** Resolves a signed-in admin user from the request's session cookie (absent: API tokens only). */
   resolveSession?: PrincipalResolver;

@@ -9,6 +9,7 @@ export type { GateState, RateState } from './rate/rate-state.ts';
 export { initialRateState, observe, reserve } from './rate/rate-state.ts';
 export { SharedRateLimiter } from './rate/shared-rate-limiter.ts';
 export type { DriftSweepSummary } from './readback/sweep-drift.ts';
+export { releaseClaimsOf } from './recovery/release-claims-of.ts';
 export type { BackoffPolicy } from './retry/backoff.ts';
 export { defaultBackoff, retryDelayMs } from './retry/backoff.ts';
 export type { RoundSummary } from './round/run-channel-round.ts';

@@ -1,8 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Logger } from '@ballast/connector-kit';
 import type { Db } from '@ballast/core';
-import type { DriftSweepSummary, SyncEvent } from '@ballast/sync-engine';
-import { releaseClaimsOf } from './release-claims.ts';
+import { type DriftSweepSummary, releaseClaimsOf, type SyncEvent } from '@ballast/sync-engine';
 import { type RestartBackoff, restartBackoff } from './restart-backoff.ts';
 import type { SyncControl } from './sync-control.ts';
 import type { FromSyncThread, SyncThreadData, ToSyncThread } from './sync-thread-protocol.ts';
