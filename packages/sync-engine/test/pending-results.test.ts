@@ -310,11 +310,16 @@ for (const dialect of DIALECTS) {
 
     it('a verdict that never comes times out into a forced retry', async () => {
       f = await createFeedFixture(dialect, { products: 1 });
-      const engine = f.engine({ pendingTimeoutMs: 100 });
+      // The polls that must find a verdict still in time follow their push at once, with a timeout long enough
+      // for a loaded machine to get them in; the poll that must time out waits for the deadline the engine
+      // stored (a few ms past it: a timer may fire a millisecond early by the wall clock).
+      const pendingTimeoutMs = 2_000;
+      const engine = f.engine({ pendingTimeoutMs });
       await engine.drain(); // F1 is never processed
-      await engine.pollPending();
+      const { acceptedAt } = (await queue())[0]!;
+      expect(await engine.pollPending()).toMatchObject({ claimed: 1, pending: 1, retrying: 0 });
       expect((await history())[0]?.status).toBe('pending');
-      await sleep(120);
+      await sleep(acceptedAt + pendingTimeoutMs - Date.now() + 5);
       expect(await engine.pollPending()).toMatchObject({ retrying: 1 });
       expect((await history())[0]).toMatchObject({ status: 'retrying', errorCode: 'pending_timeout' });
       expect(await dirty()).toEqual([expect.objectContaining({ force: 1, attempts: 1 })]);
