@@ -6,9 +6,11 @@ import { installedConnectors } from '../connectors/installed-connectors.ts';
 import { createSecretBox } from '../secrets/secret-box.ts';
 import { createConsoleLogger } from '../start/console-logger.ts';
 import type { FromSyncThread, SyncThreadData, ToSyncThread } from './sync-thread-protocol.ts';
+import { listenForWakes } from './wake-signal.ts';
 
 // The sync loop in a thread of its own (see startSyncThread): its own database connection, connectors and
-// credentials; it reports its events in batches and answers the main thread's wake, sweep and stop messages.
+// credentials; it reports its events in batches, answers the main thread's sweep and stop messages, and is
+// woken through the shared wake signal.
 
 /** Metrics need not be instant: one message per tenth of a second instead of one per push. */
 const EVENT_FLUSH_MS = 100;
@@ -43,13 +45,12 @@ const engine = createSyncEngine({
   ...data.settings,
 });
 
+const stopListening = listenForWakes(data.wakes, () => engine.wake());
+
 port.on('message', (message: ToSyncThread) => {
   switch (message.type) {
     case 'start':
       engine.start();
-      return;
-    case 'wake':
-      engine.wake();
       return;
     case 'sweep':
       engine.sweepDrift(message.channelId).then(
@@ -64,6 +65,7 @@ port.on('message', (message: ToSyncThread) => {
 });
 
 async function stop(): Promise<void> {
+  stopListening();
   await engine.stop();
   clearInterval(flusher);
   flushEvents();

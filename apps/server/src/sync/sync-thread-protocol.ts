@@ -9,11 +9,12 @@ export interface SyncThreadData {
   poolSize?: number;
   /** The engine's timing; the thread builds connectors and credentials itself. */
   settings: SyncSettings;
+  /** The wake signal's shared counter (see wake-signal.ts). */
+  wakes: SharedArrayBuffer;
 }
 
 export type ToSyncThread =
   | { type: 'start' }
-  | { type: 'wake' }
   | { type: 'sweep'; id: number; channelId: number }
   | { type: 'stop' };
 

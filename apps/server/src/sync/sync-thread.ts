@@ -5,11 +5,9 @@ import { type DriftSweepSummary, releaseClaimsOf, type SyncEvent } from '@ballas
 import { type RestartBackoff, restartBackoff } from './restart-backoff.ts';
 import type { SyncControl } from './sync-control.ts';
 import type { FromSyncThread, SyncThreadData, ToSyncThread } from './sync-thread-protocol.ts';
+import { createWakeSignal } from './wake-signal.ts';
 
-/** Shortest gap between two wake messages to the thread. */
-const WAKE_GAP_MS = 5;
-
-export interface SyncThreadOptions extends SyncThreadData {
+export interface SyncThreadOptions extends Omit<SyncThreadData, 'wakes'> {
   /** This thread's connection: frees what a thread that died had claimed. */
   db: Db;
   onEvent: (event: SyncEvent) => void;
@@ -33,15 +31,16 @@ export interface SyncThreadOptions extends SyncThreadData {
  * Fails when the first thread cannot start.
  */
 export async function startSyncThread(options: SyncThreadOptions): Promise<SyncControl> {
-  const { db, onEvent, logger, restartDelayMs, onThread, ...data } = options;
+  const { db, onEvent, logger, restartDelayMs, onThread, ...settings } = options;
+  // One signal for every thread this starts: a restarted thread listens where its predecessor did.
+  const wakeSignal = createWakeSignal();
+  const data: SyncThreadData = { ...settings, wakes: wakeSignal.buffer };
   const sweeps = new Map<number, { resolve(s: DriftSweepSummary): void; reject(e: Error): void }>();
   const backoff: RestartBackoff = restartBackoff(restartDelayMs ?? { min: 1_000, max: 60_000 });
   let nextSweepId = 0;
   let started = false;
   let stopping: Promise<void> | undefined;
   let worker: Worker;
-  let wakeTimer: NodeJS.Timeout | undefined;
-  let lastWakeAt = 0;
   let alive = false;
   /** Only a loop that once ran is restarted: a first start that fails is the caller's error. */
   let running = false;
@@ -127,18 +126,8 @@ export async function startSyncThread(options: SyncThreadOptions): Promise<SyncC
       post({ type: 'start' });
     },
     wake() {
-      // Every write through the API wakes the loop, but a message costs the API thread more than the write's
-      // own statements: the first wake after a quiet spell goes at once, later ones fold into one per
-      // WAKE_GAP_MS (the loop itself looks for work at most every minWakeGapMs anyway).
-      if (wakeTimer) return;
-      wakeTimer = setTimeout(
-        () => {
-          wakeTimer = undefined;
-          lastWakeAt = Date.now();
-          post({ type: 'wake' });
-        },
-        Math.max(0, lastWakeAt + WAKE_GAP_MS - Date.now()),
-      );
+      // Every write through the API wakes the loop (see wake-signal.ts for why not a message).
+      wakeSignal.raise();
     },
     sweepDrift(channelId) {
       const id = nextSweepId++;
@@ -151,7 +140,6 @@ export async function startSyncThread(options: SyncThreadOptions): Promise<SyncC
     stop() {
       stopping ??= new Promise<void>((resolve) => {
         clearTimeout(restartTimer);
-        clearTimeout(wakeTimer);
         // Between threads: the database the release writes to is closed after this.
         if (!alive) return void (releasing ?? Promise.resolve()).then(resolve);
         worker.once('exit', () => resolve());
