@@ -5,6 +5,7 @@ import * as syncPending from './migrations/0003-sync-pending.ts';
 import * as syncDirtyClaimOrder from './migrations/0004-sync-dirty-claim-order.ts';
 import * as feedStaleness from './migrations/0005-feed-staleness.ts';
 import * as listingLookupMisses from './migrations/0006-listing-lookup-misses.ts';
+import * as syncHistoryPending from './migrations/0007-sync-history-pending.ts';
 
 /** Migrations are listed here, not read from disk, so a bundled build carries them. */
 const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '0004-sync-dirty-claim-order': syncDirtyClaimOrder,
   '0005-feed-staleness': feedStaleness,
   '0006-listing-lookup-misses': listingLookupMisses,
+  '0007-sync-history-pending': syncHistoryPending,
 };
 
 /** Brings the schema up to date. Safe to call on every start; concurrent callers are serialised by Kysely's lock. */
