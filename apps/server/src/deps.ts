@@ -7,6 +7,12 @@ import type { Metrics } from './metrics/metrics.ts';
 /** What the HTTP layer needs from the rest of the process; built once at start (see `start-server.ts`). */
 export interface AppDeps {
   db: Db;
+  /**
+   * For reads every request makes before its work (the API token): on SQLite a second, read-only connection,
+   * so they do not queue behind a transaction that holds the writer connection (or waits for the write lock).
+   * Absent: `db`.
+   */
+  readDb?: Db;
   dialect: DialectName;
   /** Installed channel connectors, by id. */
   connectors: ReadonlyMap<string, AnyConnectorDefinition>;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Logger } from '@ballast/connector-kit';
-import { openDatabase } from '@ballast/core';
+import { type OpenedDatabase, openDatabase } from '@ballast/core';
 import { serveAdmin } from './admin/serve-admin.ts';
 import { createApp } from './app.ts';
 import { createSessionAuth } from './auth/session-auth.ts';
@@ -128,6 +128,7 @@ export async function startServer(
     ...(options.poolSize !== undefined && { poolSize: options.poolSize }),
   });
   const { db } = database;
+  let reader: OpenedDatabase | undefined;
   let http: HttpServer | undefined;
   let engine: SyncControl | undefined;
   let notifier: SyncNotifier | undefined;
@@ -151,6 +152,7 @@ export async function startServer(
       ['sync loop', engine && (() => engine!.stop())],
       ['demo simulator', demo && (() => demo!.closeSimulator())],
       ['database', () => database.close()],
+      ['read connection', reader && (() => reader!.close())],
     ];
     for (const [what, step] of steps) {
       await step?.().catch((error: unknown) =>
@@ -162,6 +164,9 @@ export async function startServer(
 
   try {
     await migrateDatabase(db);
+    // Token checks read beside the writer connection (see AppDeps.readDb); in memory there is one connection.
+    if (sqliteFile && sqliteFile !== ':memory:' && role !== 'worker')
+      reader = await openDatabase(config.databaseUrl, { readOnly: true });
     const secrets = createSecretBox(config.secret);
     const metrics = new Metrics({ db });
     if (role === 'all' || role === 'worker') {
@@ -199,6 +204,7 @@ export async function startServer(
     });
     deps = {
       db,
+      ...(reader && { readDb: reader.db }),
       dialect: database.dialect,
       connectors: connectorRegistry(),
       secrets,

@@ -55,10 +55,13 @@ export async function createApiToken(
   };
 }
 
-/** The live token a secret belongs to, or undefined (unknown or revoked). */
-export async function verifyApiToken(db: Db, secret: string): Promise<ApiToken | undefined> {
+/**
+ * The live token a secret belongs to, or undefined (unknown or revoked). The lookup goes through `reader` (a
+ * read connection beside `db`, see AppDeps.readDb); the occasional last-used stamp through `db`.
+ */
+export async function verifyApiToken(db: Db, secret: string, reader: Db = db): Promise<ApiToken | undefined> {
   if (!secret.startsWith('blst_')) return undefined;
-  const row = (await tokenByHash(db, 0, [hashOf(secret)])).rows[0];
+  const row = (await tokenByHash(reader, 0, [hashOf(secret)])).rows[0];
   if (!row || row.revokedAt !== null) return undefined;
   const now = Date.now();
   if (row.lastUsedAt === null || now - row.lastUsedAt >= LAST_USED_GRANULARITY_MS) {

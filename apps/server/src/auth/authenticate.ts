@@ -13,7 +13,8 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
   const header = c.req.header('authorization');
   let principal: Principal | undefined;
   if (header?.toLowerCase().startsWith('bearer ')) {
-    const token = await verifyApiToken(c.get('deps').db, header.slice(7).trim());
+    const { db, readDb } = c.get('deps');
+    const token = await verifyApiToken(db, header.slice(7).trim(), readDb);
     if (!token) throw unauthorized('the API token is unknown or revoked');
     principal = { kind: 'token', tokenId: token.id, storeIds: [token.storeId] };
   } else {

@@ -20,6 +20,12 @@ export interface OpenOptions {
   migrate?: boolean;
   /** PostgreSQL pool size (default 10). */
   poolSize?: number;
+  /**
+   * SQLite: open a read-only connection (no migrations) for reads that must not queue behind the writer
+   * connection's transactions; WAL lets it read beside the writer. PostgreSQL's pool serves reads beside
+   * writes already, so there this only skips migrations.
+   */
+  readOnly?: boolean;
 }
 
 /**
@@ -30,8 +36,8 @@ export interface OpenOptions {
  * const { db, close } = await openDatabase('sqlite:./data/ballast.db');
  */
 export async function openDatabase(url: string, options: OpenOptions = {}): Promise<OpenedDatabase> {
-  const opened = /^postgres(ql)?:\/\//.test(url) ? openPostgres(url, options) : openSqlite(url);
-  if (options.migrate !== false) {
+  const opened = /^postgres(ql)?:\/\//.test(url) ? openPostgres(url, options) : openSqlite(url, options);
+  if (options.migrate !== false && !options.readOnly) {
     try {
       await migrateToLatest(opened.db as Kysely<unknown>);
     } catch (error) {
@@ -60,10 +66,14 @@ export const SQLITE_PRAGMAS: readonly string[] = [
   'journal_size_limit = 67108864',
 ];
 
-function openSqlite(url: string): OpenedDatabase {
+function openSqlite(url: string, options: OpenOptions): OpenedDatabase {
   const file = url.replace(/^sqlite:(\/\/)?/, '') || ':memory:';
-  const sqlite = new SQLite(file);
-  for (const pragma of SQLITE_PRAGMAS) sqlite.pragma(pragma);
+  const sqlite = new SQLite(file, { readonly: options.readOnly === true });
+  // A read-only connection cannot set the journal mode; the writer's WAL applies to it anyway.
+  const pragmas = options.readOnly
+    ? SQLITE_PRAGMAS.filter((p) => !p.startsWith('journal_mode'))
+    : SQLITE_PRAGMAS;
+  for (const pragma of pragmas) sqlite.pragma(pragma);
   const db = new Kysely<Database>({
     dialect: createSqliteDialect(sqlite, { database: withStatementCache(sqlite) }),
     plugins: [new CamelCasePlugin()],
