@@ -230,6 +230,25 @@ export async function startServer(
       http = await serveHttp(app.fetch, config.host, config.port);
       logger.info('serving the API', { url: http.url, role, workerId });
     }
+    // The demo first: on a restart it points the channel at this start's simulator, and a loop already running
+    // could push to the last start's (gone) simulator in between and put its pairs into backoff.
+    if (config.demo) {
+      if (role === 'all' && http) {
+        demo = await startDemo({
+          deps,
+          apiUrl: http.url,
+          publicUrl: (config.publicUrl ?? http.url).replace(/\/$/, ''),
+          engine: sync,
+          serverSecret: config.secret,
+          logger,
+          ...(options.demoOrderIntervalMs && { orderIntervalMs: options.demoOrderIntervalMs }),
+        });
+      } else {
+        logger.warn('demo mode needs ROLE=all (one process serving the API and syncing); not started', {
+          role,
+        });
+      }
+    }
     if (sync) {
       sync.start();
       if (database.dialect === 'postgres')
@@ -263,23 +282,6 @@ export async function startServer(
           }),
       });
       logger.info('sync worker running', { role, workerId });
-    }
-    if (config.demo) {
-      if (role === 'all' && http) {
-        demo = await startDemo({
-          deps,
-          apiUrl: http.url,
-          publicUrl: (config.publicUrl ?? http.url).replace(/\/$/, ''),
-          engine: sync,
-          serverSecret: config.secret,
-          logger,
-          ...(options.demoOrderIntervalMs && { orderIntervalMs: options.demoOrderIntervalMs }),
-        });
-      } else {
-        logger.warn('demo mode needs ROLE=all (one process serving the API and syncing); not started', {
-          role,
-        });
-      }
     }
   } catch (error) {
     await shutdown();
