@@ -169,12 +169,16 @@ for (const dialect of DIALECTS) {
 
       it('refuses to delete an assembly that work orders name (their committed components would be stranded)', async () => {
         const at = `/stores/${world.storeId}`;
+        // A component of its own: the random runs before may have deleted or changed the seeded products.
+        const part = await send('POST', `${at}/products`, { sku: 'FZ-ASM-DEL-PART', name: 'Part' });
+        expect(part.status).toBe(201);
         const assembly = await send('POST', `${at}/products`, {
           sku: 'FZ-ASM-DEL',
           name: 'Assembly with an open work order',
           kind: 'assembly',
-          components: [{ sku: 'FZ-3', quantity: 1 }],
+          components: [{ sku: 'FZ-ASM-DEL-PART', quantity: 1 }],
         });
+        expect(assembly.status).toBe(201);
         const id = (assembly.body as unknown as { id: number }).id;
         const order = await send('POST', `${at}/work-orders`, {
           number: 'FZ-WO-DEL',
