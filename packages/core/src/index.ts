@@ -15,7 +15,13 @@ export * from './db/dialect.ts';
 export { transact } from './db/group-commit.ts';
 export * from './db/migrate.ts';
 export type * from './db/schema.ts';
-export { type PreparedQuery, preparedQuery, type SlotOf, slotList } from './db/statement-cache.ts';
+export {
+  type PreparedQuery,
+  preparedQuery,
+  type SlotOf,
+  slotList,
+  slotTuples,
+} from './db/statement-cache.ts';
 export * from './errors.ts';
 export * from './feeds/apply-feed-snapshot.ts';
 export * from './feeds/due-feeds.ts';

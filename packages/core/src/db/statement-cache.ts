@@ -49,6 +49,16 @@ export function slotList(slot: SlotOf, first: number, count: number) {
   return sql.join(Array.from({ length: count }, (_, i) => slot(first + i)));
 }
 
+/**
+ * `count` parenthesised tuples of `width` consecutive slots from `first`, comma-separated: the rows of a
+ * multi-row VALUES list, or the keys of a `(a, b) in (...)` test.
+ */
+export function slotTuples(slot: SlotOf, first: number, count: number, width: number) {
+  return sql.join(
+    Array.from({ length: count }, (_, r) => sql`(${slotList(slot, first + r * width, width)})`),
+  );
+}
+
 /** Runs a prepared template in `db` (the database or a transaction) with one shape's parameter list. */
 export type PreparedQuery<Row, Shape> = (
   db: Db,

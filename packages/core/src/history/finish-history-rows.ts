@@ -1,18 +1,12 @@
 import { sql } from 'kysely';
+import type { z } from 'zod';
 import type { Db } from '../db/connect.ts';
 import type { SyncStatus } from '../db/schema.ts';
 import { preparedQuery, slotList } from '../db/statement-cache.ts';
+import type { syncAttemptOutcomeSchema } from './sync-attempt-input.ts';
 
 /** A checked outcome: `undefined` keeps the recorded previous quantity or pending handle. */
-export interface HistoryOutcome {
-  id: number;
-  status: SyncStatus;
-  errorCode?: string | null;
-  errorMessage?: string | null;
-  previousQuantity?: number | null;
-  pendingHandle?: string | null;
-  finishedAt: number;
-}
+export type HistoryOutcome = z.output<typeof syncAttemptOutcomeSchema>;
 
 /** Outcomes per statement; one prepared template per count up to this. */
 export const OUTCOMES_PER_UPDATE = 200;

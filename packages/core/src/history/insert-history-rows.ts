@@ -1,33 +1,11 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/connect.ts';
-import { preparedQuery, slotList } from '../db/statement-cache.ts';
+import type { SyncHistoryTable } from '../db/schema.ts';
+import { preparedQuery, slotTuples } from '../db/statement-cache.ts';
 import { chunk } from '../shared/chunk.ts';
 
-/** A Sync History row as stored (the cause's detail and the explanation already JSON text). */
-export interface HistoryRow {
-  storeId: number;
-  channelId: number;
-  productId: number;
-  listingId: number | null;
-  status: string;
-  quantity: number | null;
-  previousQuantity: number | null;
-  causeType: string;
-  causeRef: string;
-  cause: string;
-  explanation: string;
-  errorCode: string | null;
-  errorMessage: string | null;
-  attempt: number;
-  seq: number;
-  idempotencyKey: string | null;
-  workerId: string | null;
-  pendingHandle: string | null;
-  queuedAt: number;
-  startedAt: number | null;
-  finishedAt: number | null;
-  createdAt: number;
-}
+/** A Sync History row as stored, before it has an id (the cause's detail and the explanation as JSON text). */
+export type HistoryRow = Omit<SyncHistoryTable, 'id'>;
 
 const COLUMNS = [
   ['store_id', 'storeId'],
@@ -58,10 +36,8 @@ const COLUMNS = [
 const ROWS_PER_INSERT = 100;
 
 const insertRows = preparedQuery<{ id: number }>((slot, rows) => {
-  const width = COLUMNS.length;
-  const values = Array.from({ length: rows }, (_, r) => sql`(${slotList(slot, r * width, width)})`);
   return sql`insert into sync_history (${sql.raw(COLUMNS.map(([column]) => column).join(', '))})
-    values ${sql.join(values)} returning id`;
+    values ${slotTuples(slot, 0, rows, COLUMNS.length)} returning id`;
 }, ROWS_PER_INSERT);
 
 /**

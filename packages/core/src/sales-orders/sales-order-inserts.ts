@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/connect.ts';
-import { preparedQuery, slotList } from '../db/statement-cache.ts';
+import { preparedQuery, slotList, slotTuples } from '../db/statement-cache.ts';
 import { chunk } from '../shared/chunk.ts';
 
 // Creating a sales order is the busiest write path (every order from every channel and API client): its
@@ -28,8 +28,8 @@ const insertLines = preparedQuery<{ id: number }>((slot, rows) => {
 
 /** Params: (line, product, per unit) per row. */
 const insertAllocations = preparedQuery<never>((slot, rows) => {
-  const values = Array.from({ length: rows }, (_, r) => sql`(${slotList(slot, r * 3, 3)})`);
-  return sql`insert into sales_order_allocations (line_id, product_id, per_unit) values ${sql.join(values)}`;
+  return sql`insert into sales_order_allocations (line_id, product_id, per_unit)
+    values ${slotTuples(slot, 0, rows, 3)}`;
 });
 
 export interface NewSalesOrderHeader {

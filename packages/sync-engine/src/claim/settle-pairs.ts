@@ -1,4 +1,4 @@
-import { type Db, preparedQuery } from '@ballast/core';
+import { type Db, preparedQuery, slotTuples } from '@ballast/core';
 import { sql } from 'kysely';
 import { chunk } from '../shared/chunk.ts';
 
@@ -6,20 +6,18 @@ import { chunk } from '../shared/chunk.ts';
 const PAIRS_PER_STATEMENT = 100;
 
 /** Params: (channel, product, seq) per pair. */
-const deleteUnchanged = preparedQuery<never>((slot, count) => {
-  const keys = Array.from(
-    { length: count },
-    (_, i) => sql`(${slot(i * 3)}, ${slot(i * 3 + 1)}, ${slot(i * 3 + 2)})`,
-  );
-  return sql`delete from sync_dirty where (channel_id, product_id, seq) in (${sql.join(keys)})`;
-}, PAIRS_PER_STATEMENT);
+const deleteUnchanged = preparedQuery<never>(
+  (slot, count) =>
+    sql`delete from sync_dirty where (channel_id, product_id, seq) in (${slotTuples(slot, 0, count, 3)})`,
+  PAIRS_PER_STATEMENT,
+);
 
 /** Params: worker, then (channel, product) per pair. */
-const releaseLeases = preparedQuery<never>((slot, count) => {
-  const keys = Array.from({ length: count }, (_, i) => sql`(${slot(1 + i * 2)}, ${slot(2 + i * 2)})`);
-  return sql`update sync_dirty set claimed_by = null, lease_until = null
-    where claimed_by = ${slot(0)} and (channel_id, product_id) in (${sql.join(keys)})`;
-}, PAIRS_PER_STATEMENT);
+const releaseLeases = preparedQuery<never>(
+  (slot, count) => sql`update sync_dirty set claimed_by = null, lease_until = null
+    where claimed_by = ${slot(0)} and (channel_id, product_id) in (${slotTuples(slot, 1, count, 2)})`,
+  PAIRS_PER_STATEMENT,
+);
 
 export interface ClaimedPair {
   channelId: number;
