@@ -1,6 +1,7 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 import { type Db, NotFoundError, preparedQuery, ValidationError } from '@ballast/core';
 import { type Generated, sql } from 'kysely';
+import { VerifiedTokenCache } from './verified-token-cache.ts';
 
 interface ApiTokensTable {
   id: Generated<number>;
@@ -25,7 +26,8 @@ export interface ApiToken {
 }
 
 const tokens = (db: Db) => db.withTables<{ apiTokens: ApiTokensTable }>();
-const hashOf = (secret: string) => createHash('sha256').update(secret).digest('hex');
+const hashOf = (secret: string) => hash('sha256', secret, 'hex');
+const verified = new VerifiedTokenCache<ApiToken>();
 
 /** Creates a store-scoped API token. The secret is returned once and only its hash is stored. */
 export async function createApiToken(
@@ -57,19 +59,27 @@ export async function createApiToken(
 
 /**
  * The live token a secret belongs to, or undefined (unknown or revoked). The lookup goes through `reader` (a
- * read connection beside `db`, see AppDeps.readDb); the occasional last-used stamp through `db`.
+ * read connection beside `db`, see AppDeps.readDb); the occasional last-used stamp through `db`. A token
+ * verified within VERIFIED_TOKEN_TTL_MS is not looked up again (unknown secrets always are).
  */
 export async function verifyApiToken(db: Db, secret: string, reader: Db = db): Promise<ApiToken | undefined> {
   if (!secret.startsWith('blst_')) return undefined;
-  const row = (await tokenByHash(reader, 0, [hashOf(secret)])).rows[0];
-  if (!row || row.revokedAt !== null) return undefined;
+  const secretHash = hashOf(secret);
   const now = Date.now();
-  if (row.lastUsedAt === null || now - row.lastUsedAt >= LAST_USED_GRANULARITY_MS) {
-    // At most one write per token per minute: a busy machine client must not turn every read into a write.
-    await tokens(db).updateTable('apiTokens').set({ lastUsedAt: now }).where('id', '=', row.id).execute();
-    return { ...row, lastUsedAt: now };
+  let token = verified.get(db, secretHash, now);
+  if (!token) {
+    const row = (await tokenByHash(reader, 0, [secretHash])).rows[0];
+    if (!row || row.revokedAt !== null) return undefined;
+    verified.set(db, secretHash, row, now);
+    token = row;
   }
-  return row;
+  if (token.lastUsedAt === null || now - token.lastUsedAt >= LAST_USED_GRANULARITY_MS) {
+    // At most one write per token per minute: a busy machine client must not turn every read into a write.
+    token = { ...token, lastUsedAt: now };
+    verified.update(db, secretHash, token);
+    await tokens(db).updateTable('apiTokens').set({ lastUsedAt: now }).where('id', '=', token.id).execute();
+  }
+  return token;
 }
 
 /** Params: the secret's hash. Every API request runs it, so it is prepared (see preparedQuery). */
@@ -99,6 +109,7 @@ export async function revokeApiToken(db: Db, storeId: number, tokenId: number): 
     .where('revokedAt', 'is', null)
     .executeTakeFirst();
   if (result.numUpdatedRows === 0n) throw new NotFoundError('API token');
+  verified.forget(db, tokenId);
 }
 
 export interface ApiTokenPage {
