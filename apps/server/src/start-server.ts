@@ -7,6 +7,7 @@ import { serveAdmin } from './admin/serve-admin.ts';
 import { createApp } from './app.ts';
 import { createSessionAuth } from './auth/session-auth.ts';
 import { connectorRegistry } from './connectors/installed-connectors.ts';
+import { startWalCheckpointer, type WalCheckpointer } from './db/wal-checkpointer.ts';
 import { type RunningDemo, startDemo } from './demo/start-demo.ts';
 import type { AppDeps } from './deps.ts';
 import { startFeedScheduler } from './feeds/feed-scheduler.ts';
@@ -123,12 +124,16 @@ export async function startServer(
     ? undefined
     : config.databaseUrl.replace(/^sqlite:(\/\/)?/, '');
   if (sqliteFile && sqliteFile !== ':memory:') mkdirSync(dirname(sqliteFile), { recursive: true });
+  // A file database gets its WAL checkpoints from a thread of its own (see startWalCheckpointer).
+  const sqliteOnDisk = sqliteFile !== undefined && sqliteFile !== ':memory:';
   const database = await openDatabase(config.databaseUrl, {
     migrate: false,
+    backgroundCheckpoints: sqliteOnDisk,
     ...(options.poolSize !== undefined && { poolSize: options.poolSize }),
   });
   const { db } = database;
   let reader: OpenedDatabase | undefined;
+  let checkpointer: WalCheckpointer | undefined;
   let http: HttpServer | undefined;
   let engine: SyncControl | undefined;
   let notifier: SyncNotifier | undefined;
@@ -153,6 +158,7 @@ export async function startServer(
       ['demo simulator', demo && (() => demo!.closeSimulator())],
       ['database', () => database.close()],
       ['read connection', reader && (() => reader!.close())],
+      ['WAL checkpointer', checkpointer && (() => checkpointer!.stop())],
     ];
     for (const [what, step] of steps) {
       await step?.().catch((error: unknown) =>
@@ -164,8 +170,9 @@ export async function startServer(
 
   try {
     await migrateDatabase(db);
+    if (sqliteOnDisk) checkpointer = await startWalCheckpointer(sqliteFile, logger);
     // Token checks read beside the writer connection (see AppDeps.readDb); in memory there is one connection.
-    if (sqliteFile && sqliteFile !== ':memory:' && role !== 'worker')
+    if (sqliteOnDisk && role !== 'worker')
       reader = await openDatabase(config.databaseUrl, { readOnly: true });
     const secrets = createSecretBox(config.secret);
     const metrics = new Metrics({ db });
@@ -180,6 +187,7 @@ export async function startServer(
         onEvent: metrics.onSyncEvent,
         settings: syncSettingsOf({ ...config, pollIntervalMs: options.pollIntervalMs }),
         ...(options.poolSize !== undefined && { poolSize: options.poolSize }),
+        backgroundCheckpoints: sqliteOnDisk,
         // With the API in the same process, the loop gets a thread (and a core) of its own. An in-memory
         // SQLite database cannot be opened from another thread.
         thread: options.syncThread ?? (role === 'all' && sqliteFile !== ':memory:'),

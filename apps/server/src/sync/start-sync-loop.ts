@@ -20,6 +20,8 @@ export interface SyncLoopOptions {
   /** The engine's timing, the same wherever the loop runs. */
   settings: SyncSettings;
   poolSize?: number;
+  /** SQLite file: the process's WAL checkpointer does the checkpoints (see startWalCheckpointer). */
+  backgroundCheckpoints?: boolean;
   /** Run the loop in a worker thread of its own (see startSyncThread). */
   thread: boolean;
 }
@@ -37,6 +39,7 @@ export async function startSyncLoop(options: SyncLoopOptions): Promise<SyncContr
       onEvent,
       logger,
       ...(poolSize !== undefined && { poolSize }),
+      backgroundCheckpoints: options.backgroundCheckpoints === true,
     });
   }
   return createSyncEngine({

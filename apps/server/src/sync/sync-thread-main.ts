@@ -23,6 +23,7 @@ const send = (message: FromSyncThread) => port.postMessage(message);
 const database = await openDatabase(data.databaseUrl, {
   migrate: false,
   ...(data.poolSize !== undefined && { poolSize: data.poolSize }),
+  backgroundCheckpoints: data.backgroundCheckpoints === true,
 });
 let events: SyncEvent[] = [];
 const flushEvents = () => {

@@ -7,6 +7,8 @@ export interface SyncThreadData {
   secret: string;
   workerId: string;
   poolSize?: number;
+  /** Open the thread's SQLite connection with `backgroundCheckpoints`. */
+  backgroundCheckpoints?: boolean;
   /** The engine's timing; the thread builds connectors and credentials itself. */
   settings: SyncSettings;
   /** The wake signal's shared counter (see wake-signal.ts). */

@@ -26,7 +26,16 @@ export interface OpenOptions {
    * writes already, so there this only skips migrations.
    */
   readOnly?: boolean;
+  /**
+   * SQLite: checkpoints run elsewhere (the server's WAL checkpointer thread), so this connection's commits do
+   * not stop to copy the WAL into the database and wait for its fsyncs. It still checkpoints itself once the
+   * WAL reaches BACKSTOP_CHECKPOINT_PAGES, should that checkpointer be gone.
+   */
+  backgroundCheckpoints?: boolean;
 }
+
+/** Pages (~200 MB) after which a connection with background checkpoints checkpoints the WAL itself. */
+export const BACKSTOP_CHECKPOINT_PAGES = 50_000;
 
 /**
  * Opens the database named by a URL: `postgres://...` (or `postgresql://`) for PostgreSQL, anything else is a
@@ -74,6 +83,7 @@ function openSqlite(url: string, options: OpenOptions): OpenedDatabase {
     ? SQLITE_PRAGMAS.filter((p) => !p.startsWith('journal_mode'))
     : SQLITE_PRAGMAS;
   for (const pragma of pragmas) sqlite.pragma(pragma);
+  if (options.backgroundCheckpoints) sqlite.pragma(`wal_autocheckpoint = ${BACKSTOP_CHECKPOINT_PAGES}`);
   const db = new Kysely<Database>({
     dialect: createSqliteDialect(sqlite, { database: withStatementCache(sqlite) }),
     plugins: [new CamelCasePlugin()],
