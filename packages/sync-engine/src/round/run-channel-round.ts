@@ -9,12 +9,11 @@ import {
   type SyncDirtyRow,
   transact,
 } from '@ballast/core';
-import { claimPairs } from '../claim/claim-pairs.ts';
 import { type ClaimedPair, deferPair, settlePairs } from '../claim/settle-pairs.ts';
 import { connectChannel } from '../clients/connect-channel.ts';
 import { finishAttempts } from '../pending/finish-attempts.ts';
-import { closeInterruptedAttempts } from '../recovery/close-interrupted-attempts.ts';
 import { type FailureOutcome, failureOutcome } from '../retry/failure-outcome.ts';
+import { claimRound } from './claim-round.ts';
 import type { EngineContext } from './engine-context.ts';
 import { ensureListings } from './ensure-listings.ts';
 import {
@@ -27,6 +26,10 @@ import {
 import { recordConfirmedPush } from './record-confirmed-push.ts';
 import { replanAfterWait } from './replan-after-wait.ts';
 import { skipsToRecord } from './skips-to-record.ts';
+
+type PushPlan = Extract<PairPlan, { kind: 'push' }>;
+type SkipPlan = Extract<PairPlan, { kind: 'skip' }>;
+type FailPlan = Extract<PairPlan, { kind: 'fail' }>;
 
 export interface RoundSummary {
   claimed: number;
@@ -47,100 +50,108 @@ export const emptySummary = (): RoundSummary => ({
 /**
  * One round for one channel: claim up to one batch of due pairs, compute their balances now, skip what needs
  * no push, send the rest in one paced call, and record every outcome in Sync History.
+ *
+ * A round takes SQLite's write lock three times: to claim, to record what it decided (skips, failures, the
+ * rate reservation and the pending attempts), and to record the outcomes. Each turn makes the API's writes
+ * wait and drops the API connection's page cache. Counts and events follow each commit: on SQLite a group
+ * commit may run its work twice, and a commit that failed changed nothing to report.
  */
 export async function runChannelRound(ctx: EngineContext, channel: ChannelRow): Promise<RoundSummary> {
   const summary = emptySummary();
   const connection = await connectChannel(ctx, channel);
   if (!connection) return summary;
-  const claimed = await claimPairs(ctx.db, {
-    workerId: ctx.workerId,
-    channelId: channel.id,
-    limit: connection.capabilities.maxBatch,
-    leaseMs: ctx.leaseMs,
-    now: ctx.now(),
-  });
+  const claimed = await claimRound(ctx, channel, connection.capabilities.maxBatch);
   summary.claimed = claimed.length;
   if (claimed.length === 0) return summary;
-  await closeInterruptedAttempts(
-    ctx.db,
-    channel.storeId,
-    channel.id,
-    claimed.map((c) => c.productId),
-    ctx.now(),
-  );
 
   const plans = await planRound(ctx, channel, connection, claimed);
   const queuedAt = ctx.now();
-  const skips = plans.filter((p): p is Extract<PairPlan, { kind: 'skip' }> => p.kind === 'skip');
-  let pushes = plans.filter((p): p is Extract<PairPlan, { kind: 'push' }> => p.kind === 'push');
+  const skips = plans.filter((p): p is SkipPlan => p.kind === 'skip');
+  const failures = plans.filter((p): p is FailPlan => p.kind === 'fail');
+  let pushes = plans.filter((p): p is PushPlan => p.kind === 'push');
 
-  await settleSkips(ctx, channel, skips, queuedAt, summary);
-  await recordLinkFailures(
-    ctx,
-    channel,
-    plans.filter((p): p is Extract<PairPlan, { kind: 'fail' }> => p.kind === 'fail'),
-    queuedAt,
-    summary,
-  );
+  const skipsOnRecord = await skipsToRecord(ctx, channel, skips);
+  const models = connection.capabilities.rateModel;
+  const cost =
+    pushes.length === 0 ? 0 : (connection.client.estimateCost?.(toUpdates(connection, pushes)) ?? 1);
+  const reservedAt = ctx.now();
+  const decided = await transact(ctx.db, async (trx) => {
+    const tx: EngineContext = { ...ctx, db: trx };
+    await writeSkips(tx, channel, skips, skipsOnRecord, queuedAt);
+    const failed = await writeLinkFailures(tx, channel, failures, queuedAt);
+    if (pushes.length === 0) return { failed, waitMs: 0, historyIds: [] };
+    const waitMs = await ctx.limiter.in(trx).reserve(channel.id, models, cost, reservedAt);
+    // After a wait the pushes are planned again, and only those still due get a pending attempt.
+    const historyIds = waitMs > 0 ? [] : await recordPending(tx, channel, pushes, queuedAt);
+    return { failed, waitMs, historyIds };
+  });
+  reportSkips(ctx, channel, skips, summary);
+  reportLinkFailures(ctx, channel, failures, decided.failed, summary);
   if (pushes.length === 0) return summary;
 
-  const models = connection.capabilities.rateModel;
-  const cost = connection.client.estimateCost?.(toUpdates(connection, pushes)) ?? 1;
-  const reservedAt = ctx.now();
-  const waitMs = await ctx.limiter.reserve(channel.id, models, cost, reservedAt);
+  const { waitMs } = decided;
+  let historyIds = decided.historyIds;
   if (waitMs > 0) {
     await ctx.sleep(waitMs);
     // A rate-limit wait can last seconds: plan again, so the push carries the master's value of now and none
     // goes out that Auto Sync turned off, an unlinked item or a paused channel would not have planned.
     const replanned = await replanAfterWait(ctx, channel, pushes);
-    await settleSkips(ctx, channel, replanned.skips, queuedAt, summary);
+    const replannedOnRecord = await skipsToRecord(ctx, channel, replanned.skips);
     pushes = replanned.pushes;
+    historyIds = await transact(ctx.db, async (trx) => {
+      const tx: EngineContext = { ...ctx, db: trx };
+      await writeSkips(tx, channel, replanned.skips, replannedOnRecord, queuedAt);
+      return recordPending(tx, channel, pushes, queuedAt);
+    });
+    reportSkips(ctx, channel, replanned.skips, summary);
     if (pushes.length === 0) return summary;
   }
-  const historyIds = await recordSyncAttempts(
-    ctx.db,
-    pushes.map((plan) => ({
-      ...historyBase(channel, plan.dirty, plan.listing, queuedAt, ctx.workerId),
-      status: 'pending' as const,
-      quantity: plan.quantity,
-      explanation: plan.explanation,
-      startedAt: queuedAt,
-    })),
-  );
 
   const result = await connection.client.setQuantities(toUpdates(connection, pushes));
-  await ctx.limiter.observe(channel.id, models, result.rateFeedback, ctx.now(), reservedAt + waitMs);
+  const observedAt = ctx.now();
+  const sentAt = reservedAt + waitMs;
 
-  // Every outcome of the call is written in one transaction: one commit instead of one per item, and on SQLite
-  // one turn at the write lock, which the API's writes wait for.
-  // The outcomes are counted and reported once the transaction is committed: on SQLite a group commit that
-  // fails runs the work again alone, and a round whose commit failed changed nothing to report.
-  const outcomes = await transact(ctx.db, async (trx) => {
-    const tx: EngineContext = { ...ctx, db: trx };
-    const byKey = new Map(result.items.map((item) => [item.key, item]));
-    const settled: ClaimedPair[] = [];
-    const finished: Parameters<typeof finishSyncAttempts>[1] = [];
-    const applied: AppliedOutcome[] = [];
-    const throttled = (result.rateFeedback?.retryAfterMs ?? 0) > 0;
-    for (const [i, plan] of pushes.entries()) {
-      const item = byKey.get(String(plan.dirty.productId)) ?? missingResult(plan);
-      const finishedAt = ctx.now();
-      const outcome = await applyOutcome(tx, channel, plan, item, throttled);
-      applied.push(outcome);
-      finished.push({
-        id: historyIds[i]!,
-        status: outcome.status,
-        finishedAt,
-        ...(outcome.code !== undefined && { errorCode: outcome.code }),
-        ...(outcome.message !== undefined && { errorMessage: outcome.message }),
-        ...(item.status === 'pending' && { pendingHandle: item.handle }),
-      });
-      if (outcome.settle) settled.push(pairOf(plan));
-    }
-    await finishAttempts(tx, finished);
-    await settlePairs(trx, ctx.workerId, settled);
-    return applied;
-  });
+  // Every outcome of the call is written in one transaction, with what the call taught the rate limiter: one
+  // commit instead of one per item, and on SQLite one turn at the write lock, which the API's writes wait for.
+  let outcomes: AppliedOutcome[];
+  try {
+    outcomes = await transact(ctx.db, async (trx) => {
+      const tx: EngineContext = { ...ctx, db: trx };
+      const byKey = new Map(result.items.map((item) => [item.key, item]));
+      const settled: ClaimedPair[] = [];
+      const finished: Parameters<typeof finishSyncAttempts>[1] = [];
+      const applied: AppliedOutcome[] = [];
+      const throttled = (result.rateFeedback?.retryAfterMs ?? 0) > 0;
+      for (const [i, plan] of pushes.entries()) {
+        const item = byKey.get(String(plan.dirty.productId)) ?? missingResult(plan);
+        const finishedAt = ctx.now();
+        const outcome = await applyOutcome(tx, channel, plan, item, throttled);
+        applied.push(outcome);
+        finished.push({
+          id: historyIds[i]!,
+          status: outcome.status,
+          finishedAt,
+          ...(outcome.code !== undefined && { errorCode: outcome.code }),
+          ...(outcome.message !== undefined && { errorMessage: outcome.message }),
+          ...(item.status === 'pending' && { pendingHandle: item.handle }),
+        });
+        if (outcome.settle) settled.push(pairOf(plan));
+      }
+      await finishAttempts(tx, finished);
+      await settlePairs(trx, ctx.workerId, settled);
+      // Last: on PostgreSQL the rate row stays locked until the commit, and other workers book on it.
+      await ctx.limiter.in(trx).observe(channel.id, models, result.rateFeedback, observedAt, sentAt);
+      return applied;
+    });
+  } catch (error) {
+    // The outcomes were not written, but the channel's word on its budget still holds for every worker.
+    await ctx.limiter
+      .observe(channel.id, models, result.rateFeedback, observedAt, sentAt)
+      .catch((cause: unknown) =>
+        ctx.logger.warn('rate feedback not stored', { channelId: channel.id, error: String(cause) }),
+      );
+    throw error;
+  }
   pushes.forEach((plan, i) => {
     const { status } = outcomes[i]!;
     summary[status === 'succeeded' || status === 'pending' ? 'pushed' : status]++;
@@ -208,19 +219,38 @@ async function planRound(
   });
 }
 
-/** Skipped pairs: settled, counted, and on record unless the history already says the same (skipsToRecord). */
-async function settleSkips(
+/** The round's pushes as pending attempts, before the call: a crash after it leaves them to be closed. */
+async function recordPending(
   ctx: EngineContext,
   channel: ChannelRow,
-  skips: readonly Extract<PairPlan, { kind: 'skip' }>[],
+  pushes: readonly PushPlan[],
   queuedAt: number,
-  summary: RoundSummary,
+): Promise<number[]> {
+  return recordSyncAttempts(
+    ctx.db,
+    pushes.map((plan) => ({
+      ...historyBase(channel, plan.dirty, plan.listing, queuedAt, ctx.workerId),
+      status: 'pending' as const,
+      quantity: plan.quantity,
+      explanation: plan.explanation,
+      startedAt: queuedAt,
+    })),
+  );
+}
+
+/** Skipped pairs: settled, and on record unless the history already says the same (`onRecord`, skipsToRecord). */
+async function writeSkips(
+  ctx: EngineContext,
+  channel: ChannelRow,
+  skips: readonly SkipPlan[],
+  onRecord: readonly SkipPlan[],
+  queuedAt: number,
 ): Promise<void> {
   if (skips.length === 0) return;
   const finishedAt = ctx.now();
   await recordSyncAttempts(
     ctx.db,
-    (await skipsToRecord(ctx, channel, skips)).map((plan) => ({
+    onRecord.map((plan) => ({
       ...historyBase(channel, plan.dirty, plan.listing, queuedAt, ctx.workerId),
       status: 'skipped' as const,
       quantity: plan.quantity,
@@ -232,19 +262,26 @@ async function settleSkips(
     })),
   );
   await settlePairs(ctx.db, ctx.workerId, skips.map(pairOf));
+}
+
+function reportSkips(
+  ctx: EngineContext,
+  channel: ChannelRow,
+  skips: readonly SkipPlan[],
+  summary: RoundSummary,
+) {
   summary.skipped += skips.length;
   for (const plan of skips) emit(ctx, channel, plan.dirty, 'skipped');
 }
 
 /** Pairs that could not be linked: failed for good and settled, or put back to retry, each on record. */
-async function recordLinkFailures(
+async function writeLinkFailures(
   ctx: EngineContext,
   channel: ChannelRow,
-  failures: readonly Extract<PairPlan, { kind: 'fail' }>[],
+  failures: readonly FailPlan[],
   queuedAt: number,
-  summary: RoundSummary,
-): Promise<void> {
-  if (failures.length === 0) return;
+): Promise<FailureOutcome[]> {
+  if (failures.length === 0) return [];
   const outcomes: FailureOutcome[] = [];
   for (const plan of failures)
     outcomes.push(await failureOutcome(ctx, pairOf(plan), plan.dirty.attempts, plan));
@@ -263,6 +300,16 @@ async function recordLinkFailures(
     })),
   );
   await settlePairs(ctx.db, ctx.workerId, failures.filter((_, i) => outcomes[i]!.settle).map(pairOf));
+  return outcomes;
+}
+
+function reportLinkFailures(
+  ctx: EngineContext,
+  channel: ChannelRow,
+  failures: readonly FailPlan[],
+  outcomes: readonly FailureOutcome[],
+  summary: RoundSummary,
+) {
   failures.forEach((plan, i) => {
     summary[outcomes[i]!.status]++;
     emit(ctx, channel, plan.dirty, outcomes[i]!.status);
@@ -329,8 +376,6 @@ async function applyOutcome(
       return failureOutcome(ctx, pair, plan.dirty.attempts, { ...item, retryable: true }, throttled);
   }
 }
-
-type PushPlan = Extract<PairPlan, { kind: 'push' }>;
 
 function toUpdates(connection: Connection, pushes: readonly PushPlan[]): QuantityUpdate[] {
   return pushes.map((plan) => ({
