@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from './connect.ts';
 import { dialectOf } from './dialect.ts';
 import { preparedQuery } from './statement-cache.ts';
+import { discardTransactionMemos } from './transaction-memo.ts';
 
 interface Unit {
   work: (trx: Db) => Promise<unknown>;
@@ -93,6 +94,7 @@ async function runTogether(db: Db, units: readonly Unit[]): Promise<void> {
           outcomes.push({ ok: true, value });
         } catch (error) {
           await rollbackTo(trx, 0, []);
+          discardTransactionMemos(trx);
           await release(trx, 0, []);
           outcomes.push({ ok: false, error });
         }
