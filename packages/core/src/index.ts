@@ -37,6 +37,7 @@ export * from './history/record-sync-attempts.ts';
 export * from './history/sync-activity.ts';
 export * from './history/sync-attempt-input.ts';
 export type * from './history/sync-history-entry.ts';
+export * from './history/trusted-sync-attempts.ts';
 export type * from './idempotency/operation-options.ts';
 export * from './idempotency/run-idempotent.ts';
 export * from './ledger/record-movements.ts';

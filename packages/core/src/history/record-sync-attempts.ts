@@ -5,8 +5,8 @@ import { chunk } from '../shared/chunk.ts';
 import { now } from '../shared/time.ts';
 import { parseInput } from '../validation/parse-input.ts';
 import { finishPendingRows, historyStatuses, OUTCOMES_PER_UPDATE } from './finish-history-rows.ts';
+import { historyRowOf, type Path } from './history-row-of.ts';
 import { insertHistoryRows } from './insert-history-rows.ts';
-import { toJsonText } from './json-value.ts';
 import {
   type SyncAttemptInput,
   type SyncAttemptOutcome,
@@ -15,7 +15,6 @@ import {
 } from './sync-attempt-input.ts';
 
 const MAX_BATCH = 10_000;
-type Path = (string | number)[];
 
 /**
  * Records one push attempt in Sync History and returns its id. Runs in the caller's transaction when given
@@ -103,33 +102,7 @@ async function insertAttempts<E>(
   pathOf: (index: number) => Path,
 ): Promise<number[]> {
   const createdAt = now();
-  const rows = attempts.map((input, i) => {
-    const a = parseAttempt(input, pathOf(i));
-    return {
-      storeId: a.storeId,
-      channelId: a.channelId,
-      productId: a.productId,
-      listingId: a.listingId ?? null,
-      status: a.status,
-      quantity: a.quantity,
-      previousQuantity: a.previousQuantity ?? null,
-      causeType: a.cause.type,
-      causeRef: a.cause.ref,
-      cause: JSON.stringify({ marks: a.cause.marks, firstMarkedAt: a.cause.firstMarkedAt }),
-      explanation: toJsonText(a.explanation, [...pathOf(i), 'explanation']),
-      errorCode: a.errorCode ?? null,
-      errorMessage: a.errorMessage ?? null,
-      attempt: a.attempt,
-      seq: a.seq,
-      idempotencyKey: a.idempotencyKey ?? null,
-      workerId: a.workerId ?? null,
-      pendingHandle: a.pendingHandle ?? null,
-      queuedAt: a.queuedAt,
-      startedAt: a.startedAt ?? null,
-      finishedAt: a.finishedAt ?? null,
-      createdAt,
-    };
-  });
+  const rows = attempts.map((input, i) => historyRowOf(parseAttempt(input, pathOf(i)), createdAt, pathOf(i)));
   await assertReferencesInStore(db, rows, pathOf);
   return insertHistoryRows(db, rows);
 }

@@ -28,9 +28,12 @@ export const syncStatuses = [
 const rowId = z.number().int().positive();
 const millis = z.number().int().nonnegative();
 const quantity = z.number().int();
-const errorMessage = z
-  .string()
-  .transform((text) => (text.length > MAX_ERROR_MESSAGE ? `${text.slice(0, MAX_ERROR_MESSAGE - 1)}…` : text));
+/** An error message as stored: cut to MAX_ERROR_MESSAGE characters. */
+export function cutErrorMessage(text: string): string {
+  return text.length > MAX_ERROR_MESSAGE ? `${text.slice(0, MAX_ERROR_MESSAGE - 1)}…` : text;
+}
+
+const errorMessage = z.string().transform(cutErrorMessage);
 
 /** What set a push in motion: the newest mark's cause, and how many marks were coalesced since the first. */
 export const syncCauseSchema = z.strictObject({
