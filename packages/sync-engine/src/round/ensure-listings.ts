@@ -7,6 +7,7 @@ import {
   upsertListings,
 } from '@ballast/core';
 import type { EngineContext } from './engine-context.ts';
+import { listingsOf } from './round-reads.ts';
 
 export interface EnsuredListings {
   listings: Map<number, ListingRow>;
@@ -49,16 +50,11 @@ export async function ensureListings(
   forced: ReadonlySet<number>,
 ): Promise<EnsuredListings> {
   const load = async () => {
-    const rows = await ctx.db
-      .selectFrom('listings')
-      .selectAll()
-      .where('channelId', '=', channel.id)
-      .where(
-        'productId',
-        'in',
-        products.map((p) => p.id),
-      )
-      .execute();
+    const rows = await listingsOf(
+      ctx.db,
+      channel.id,
+      products.map((p) => p.id),
+    );
     return new Map(rows.map((row) => [row.productId, row]));
   };
   const listings = await load();

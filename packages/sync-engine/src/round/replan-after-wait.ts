@@ -1,6 +1,7 @@
 import { type ChannelRow, computeSyncableBalances } from '@ballast/core';
 import type { EngineContext } from './engine-context.ts';
 import { type PairPlan, planPair } from './plan.ts';
+import { listingsOf, productsById } from './round-reads.ts';
 
 type PushPlan = Extract<PairPlan, { kind: 'push' }>;
 type SkipPlan = Extract<PairPlan, { kind: 'skip' }>;
@@ -30,17 +31,8 @@ export async function replanAfterWait(
     .select('status')
     .where('id', '=', channel.id)
     .executeTakeFirst();
-  const products = await ctx.db
-    .selectFrom('products')
-    .select(['id', 'sku', 'autoSync'])
-    .where('id', 'in', productIds)
-    .execute();
-  const listings = await ctx.db
-    .selectFrom('listings')
-    .selectAll()
-    .where('channelId', '=', channel.id)
-    .where('productId', 'in', productIds)
-    .execute();
+  const products = await productsById(ctx.db, productIds);
+  const listings = await listingsOf(ctx.db, channel.id, productIds);
   const balances = await computeSyncableBalances(ctx.db, channel.storeId, channel.id, productIds);
   const productById = new Map(products.map((p) => [p.id, p]));
   const listingByProduct = new Map(listings.map((l) => [l.productId, l]));

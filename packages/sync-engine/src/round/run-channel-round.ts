@@ -2,10 +2,10 @@ import type { Connection, ItemResult, QuantityUpdate } from '@ballast/connector-
 import {
   type ChannelRow,
   computeSyncableBalances,
-  type finishSyncAttempts,
   type ListingRow,
   markDirty,
-  recordSyncAttempts,
+  recordTrustedSyncAttempts,
+  type SyncAttemptOutcome,
   type SyncDirtyRow,
   transact,
 } from '@ballast/core';
@@ -25,6 +25,7 @@ import {
 } from './plan.ts';
 import { recordConfirmedPush } from './record-confirmed-push.ts';
 import { replanAfterWait } from './replan-after-wait.ts';
+import { claimedMarks, productsById } from './round-reads.ts';
 import { skipsToRecord } from './skips-to-record.ts';
 
 type PushPlan = Extract<PairPlan, { kind: 'push' }>;
@@ -119,7 +120,7 @@ export async function runChannelRound(ctx: EngineContext, channel: ChannelRow): 
       const tx: EngineContext = { ...ctx, db: trx };
       const byKey = new Map(result.items.map((item) => [item.key, item]));
       const settled: ClaimedPair[] = [];
-      const finished: Parameters<typeof finishSyncAttempts>[1] = [];
+      const finished: SyncAttemptOutcome[] = [];
       const applied: AppliedOutcome[] = [];
       const throttled = (result.rateFeedback?.retryAfterMs ?? 0) > 0;
       for (const [i, plan] of pushes.entries()) {
@@ -167,11 +168,7 @@ async function planRound(
   claimed: readonly SyncDirtyRow[],
 ): Promise<PairPlan[]> {
   const productIds = claimed.map((c) => c.productId);
-  const products = await ctx.db
-    .selectFrom('products')
-    .select(['id', 'sku', 'autoSync'])
-    .where('id', 'in', productIds)
-    .execute();
+  const products = await productsById(ctx.db, productIds);
   const productById = new Map(products.map((p) => [p.id, p]));
   const forced = new Set(claimed.filter((c) => c.force === 1).map((c) => c.productId));
   const { listings, notListedSince, lookupFailed, ambiguous, autoSyncOff } = await ensureListings(
@@ -182,13 +179,7 @@ async function planRound(
     forced,
   );
   // A change may have marked a pair again since the claim; take the newer marks so that this push settles them.
-  const current = await ctx.db
-    .selectFrom('syncDirty')
-    .selectAll()
-    .where('channelId', '=', channel.id)
-    .where('productId', 'in', productIds)
-    .where('claimedBy', '=', ctx.workerId)
-    .execute();
+  const current = await claimedMarks(ctx.db, channel.id, ctx.workerId, productIds);
   const currentByProduct = new Map(current.map((row) => [row.productId, row]));
   const balances = await computeSyncableBalances(ctx.db, channel.storeId, channel.id, productIds);
   return claimed.map((claimedRow) => {
@@ -226,7 +217,7 @@ async function recordPending(
   pushes: readonly PushPlan[],
   queuedAt: number,
 ): Promise<number[]> {
-  return recordSyncAttempts(
+  return recordTrustedSyncAttempts(
     ctx.db,
     pushes.map((plan) => ({
       ...historyBase(channel, plan.dirty, plan.listing, queuedAt, ctx.workerId),
@@ -248,7 +239,7 @@ async function writeSkips(
 ): Promise<void> {
   if (skips.length === 0) return;
   const finishedAt = ctx.now();
-  await recordSyncAttempts(
+  await recordTrustedSyncAttempts(
     ctx.db,
     onRecord.map((plan) => ({
       ...historyBase(channel, plan.dirty, plan.listing, queuedAt, ctx.workerId),
@@ -286,7 +277,7 @@ async function writeLinkFailures(
   for (const plan of failures)
     outcomes.push(await failureOutcome(ctx, pairOf(plan), plan.dirty.attempts, plan));
   const finishedAt = ctx.now();
-  await recordSyncAttempts(
+  await recordTrustedSyncAttempts(
     ctx.db,
     failures.map((plan, i) => ({
       ...historyBase(channel, plan.dirty, plan.listing, queuedAt, ctx.workerId),
