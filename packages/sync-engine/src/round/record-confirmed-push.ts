@@ -1,12 +1,27 @@
 import { type Db, preparedQuery } from '@ballast/core';
 import { sql } from 'kysely';
+import { chunk } from '../shared/chunk.ts';
 
-/** Params: quantity pushed, seq, now, quantity the channel confirmed, listing. */
-const advanceListing = preparedQuery<never>(
-  (slot) => sql`update listings set last_pushed_quantity = ${slot(0)}, last_pushed_seq = ${slot(1)},
-      last_pushed_at = ${slot(2)}, channel_quantity = ${slot(3)}, channel_quantity_at = ${slot(2)}
-    where id = ${slot(4)} and (last_pushed_seq is null or last_pushed_seq <= ${slot(1)})`,
-);
+/** Pushes per statement; one prepared template per count up to this (every round confirms its pushes). */
+const PUSHES_PER_STATEMENT = 100;
+
+// Per push: listing, quantity pushed, seq, at, quantity the channel confirmed. The casts give PostgreSQL a type
+// for each value of the VALUES list.
+const WIDTH = 5;
+const advanceListings = preparedQuery<{ id: number }>((slot, count) => {
+  const values = Array.from({ length: count }, (_, r) => {
+    const at = (i: number) => slot(r * WIDTH + i);
+    return sql`(cast(${at(0)} as bigint), cast(${at(1)} as integer), cast(${at(2)} as bigint),
+      cast(${at(3)} as bigint), cast(${at(4)} as integer))`;
+  });
+  return sql`with pushed (listing_id, quantity, seq, at, confirmed) as (values ${sql.join(values)})
+    update listings set last_pushed_quantity = pushed.quantity, last_pushed_seq = pushed.seq,
+      last_pushed_at = pushed.at, channel_quantity = pushed.confirmed, channel_quantity_at = pushed.at
+    from pushed
+    where listings.id = pushed.listing_id
+      and (listings.last_pushed_seq is null or listings.last_pushed_seq <= pushed.seq)
+    returning id`;
+}, PUSHES_PER_STATEMENT);
 
 export interface ConfirmedPush {
   listingId: number;
@@ -19,17 +34,17 @@ export interface ConfirmedPush {
 }
 
 /**
- * Records on the listing what the channel confirmed, unless a newer push (higher seq) was confirmed first.
- * False when it was: ours may have landed after that one, so the caller pushes again. Runs once per pushed
- * item: a prepared statement, not rebuilt by the query builder.
+ * Records on each listing what the channel confirmed, unless a newer push (higher seq) was confirmed first, and
+ * returns the listings it advanced. One not advanced lost to a newer push: ours may have landed after that one,
+ * so the caller pushes again. One listing per push (a round pushes each pair once); one prepared statement per
+ * round, not one per item.
  */
-export async function recordConfirmedPush(db: Db, push: ConfirmedPush): Promise<boolean> {
-  const { numAffectedRows } = await advanceListing(db, 0, [
-    push.quantity,
-    push.seq,
-    push.at,
-    push.confirmed,
-    push.listingId,
-  ]);
-  return numAffectedRows !== 0n;
+export async function recordConfirmedPushes(db: Db, pushes: readonly ConfirmedPush[]): Promise<Set<number>> {
+  const advanced = new Set<number>();
+  for (const part of chunk(pushes, PUSHES_PER_STATEMENT)) {
+    const params = part.flatMap((p) => [p.listingId, p.quantity, p.seq, p.at, p.confirmed]);
+    const { rows } = await advanceListings(db, part.length, params);
+    for (const row of rows) advanced.add(Number(row.id));
+  }
+  return advanced;
 }

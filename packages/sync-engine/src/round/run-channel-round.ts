@@ -23,7 +23,7 @@ import {
   type PairPlan,
   planPair,
 } from './plan.ts';
-import { recordConfirmedPush } from './record-confirmed-push.ts';
+import { type ConfirmedPush, recordConfirmedPushes } from './record-confirmed-push.ts';
 import { replanAfterWait } from './replan-after-wait.ts';
 import { claimedMarks, productsById } from './round-reads.ts';
 import { skipsToRecord } from './skips-to-record.ts';
@@ -126,7 +126,7 @@ export async function runChannelRound(ctx: EngineContext, channel: ChannelRow): 
       for (const [i, plan] of pushes.entries()) {
         const item = byKey.get(String(plan.dirty.productId)) ?? missingResult(plan);
         const finishedAt = ctx.now();
-        const outcome = await applyOutcome(tx, channel, plan, item, throttled);
+        const outcome = await applyOutcome(tx, plan, item, throttled);
         applied.push(outcome);
         finished.push({
           id: historyIds[i]!,
@@ -138,6 +138,7 @@ export async function runChannelRound(ctx: EngineContext, channel: ChannelRow): 
         });
         if (outcome.settle) settled.push(pairOf(plan));
       }
+      await confirmPushes(tx, channel, applied);
       await finishAttempts(tx, finished);
       await settlePairs(trx, ctx.workerId, settled);
       // Last: on PostgreSQL the rate row stays locked until the commit, and other workers book on it.
@@ -312,12 +313,16 @@ interface AppliedOutcome {
   settle: boolean;
   code?: string;
   message?: string;
+  /** What the channel confirmed, for the listing: the round records all of them in one statement. */
+  confirmed?: ConfirmedPush & { productId: number };
 }
 
-/** Writes what one item's result means for its listing and its dirty mark. */
+/**
+ * Writes what one item's result means for its listing and its dirty mark; a confirmed push is returned for
+ * confirmPushes to record with the round's others.
+ */
 async function applyOutcome(
   ctx: EngineContext,
-  channel: ChannelRow,
   plan: Extract<PairPlan, { kind: 'push' }>,
   item: ItemResult,
   throttled: boolean,
@@ -326,25 +331,17 @@ async function applyOutcome(
   const pair = pairOf(plan);
   switch (item.status) {
     case 'ok': {
-      const advanced = await recordConfirmedPush(ctx.db, {
+      const confirmed = item.quantity ?? plan.quantity;
+      const { productId, seq } = plan.dirty;
+      const push = {
         listingId: plan.listing.id,
+        productId,
         quantity: plan.quantity,
-        seq: plan.dirty.seq,
-        confirmed: item.quantity ?? plan.quantity,
+        seq,
+        confirmed,
         at: now,
-      });
-      if (!advanced) {
-        // A newer value was confirmed while ours was in flight; ours may have landed after it, so push again.
-        await markDirty(ctx.db, {
-          storeId: channel.storeId,
-          products: [plan.dirty.productId],
-          channelId: channel.id,
-          includeKits: false,
-          force: true,
-          cause: { type: 'resync', ref: `stale-confirmation:${plan.listing.id}` },
-        });
-      }
-      return { status: 'succeeded', settle: true };
+      };
+      return { status: 'succeeded', settle: true, confirmed: push };
     }
     case 'pending':
       return { status: 'pending', settle: true };
@@ -365,6 +362,26 @@ async function applyOutcome(
     }
     case 'transient':
       return failureOutcome(ctx, pair, plan.dirty.attempts, { ...item, retryable: true }, throttled);
+  }
+}
+
+/**
+ * Records on the listings what the channel confirmed, in one statement. A listing where a newer value was
+ * confirmed while ours was in flight is pushed again: ours may have landed after it.
+ */
+async function confirmPushes(ctx: EngineContext, channel: ChannelRow, applied: readonly AppliedOutcome[]) {
+  const confirmed = applied.flatMap((outcome) => (outcome.confirmed ? [outcome.confirmed] : []));
+  const advanced = await recordConfirmedPushes(ctx.db, confirmed);
+  for (const push of confirmed) {
+    if (advanced.has(push.listingId)) continue;
+    await markDirty(ctx.db, {
+      storeId: channel.storeId,
+      products: [push.productId],
+      channelId: channel.id,
+      includeKits: false,
+      force: true,
+      cause: { type: 'resync', ref: `stale-confirmation:${push.listingId}` },
+    });
   }
 }
 
