@@ -1,20 +1,18 @@
-import { A } from '@solidjs/router';
-import { createSignal, Show } from 'solid-js';
+import { createSignal } from 'solid-js';
 import { useApi } from '../../api/api-context.tsx';
 import { unwrap } from '../../api/client.ts';
 import type { components } from '../../api/schema.gen.ts';
-import { createFormSubmit } from '../../lib/form-submit.ts';
-import { formatTime, humanize } from '../../lib/format.ts';
 import { useStore } from '../../store/store-context.tsx';
-import { ACTIONS_COLUMN } from '../../ui/data-table.tsx';
-import { withFailureToast } from '../../ui/failure-toast.ts';
 import { TextField } from '../../ui/text-field.tsx';
-import { notify } from '../../ui/toaster.tsx';
+import { STATUS_COLUMN } from './order-column.tsx';
 import { createOrderList, type OrderListQuery } from './order-list.ts';
 import { OrderListLayout } from './order-list-layout.tsx';
+import { cancelRowAction } from './order-row-actions.tsx';
 
 type Status = components['schemas']['WorkOrderStatus'];
 type Order = components['schemas']['WorkOrderSummary'];
+
+const inProgress = (order: Order) => order.status === 'in_progress';
 
 /** Work orders: build assemblies; completing consumes the components and adds the finished product. */
 export function WorkOrdersPage() {
@@ -26,72 +24,58 @@ export function WorkOrdersPage() {
   const [number, setNumber] = createSignal('');
   const [sku, setSku] = createSignal('');
   const [quantity, setQuantity] = createSignal('1');
-
-  const form = createFormSubmit(async () => {
-    const order = await unwrap(
-      api.POST('/stores/{storeId}/work-orders', {
-        params: { path: { storeId: storeId() } },
-        body: { number: number(), sku: sku().trim(), quantity: Number(quantity()) },
-      }),
-    );
-    notify('success', `Work order ${order.number} created`, 'Its components are committed.');
-    setNumber('');
-    setSku('');
-    setQuantity('1');
-    orders.list.reload();
-  });
-  const act = (order: Order, action: 'complete' | 'cancel') =>
-    withFailureToast(`Could not ${action} work order ${order.number}`, async () => {
-      const path = { storeId: storeId(), workOrderId: order.id };
-      if (action === 'complete') {
-        await unwrap(api.POST('/stores/{storeId}/work-orders/{workOrderId}/complete', { params: { path } }));
-      } else {
-        await unwrap(api.POST('/stores/{storeId}/work-orders/{workOrderId}/cancel', { params: { path } }));
-      }
-      notify('success', `Work order ${order.number} ${action === 'complete' ? 'completed' : 'cancelled'}`);
-      orders.list.reload();
-    });
+  const path = (order: Order) => ({ storeId: storeId(), workOrderId: order.id });
 
   return (
     <OrderListLayout
+      kind="Work order"
       title="Work Orders"
-      createLabel="Create work order"
+      route="work-orders"
       statusLabel="Work order status"
       statuses={['in_progress', 'completed', 'cancelled']}
       orders={orders}
-      tableLabel="Work orders"
       columns={[
-        'Number',
-        'Assembly',
-        { label: 'Quantity', numeric: true },
-        'Status',
-        'Created',
-        ACTIONS_COLUMN,
+        { header: 'Assembly', cell: (order) => <td>{order.sku}</td> },
+        {
+          header: { label: 'Quantity', numeric: true },
+          cell: (order) => <td class="num">{order.quantity}</td>,
+        },
+        STATUS_COLUMN,
       ]}
-      empty="No work orders here yet."
-      row={(order) => (
-        <tr>
-          <td>
-            <A href={`/stores/${storeId()}/work-orders/${order.id}`}>{order.number}</A>
-          </td>
-          <td>{order.sku}</td>
-          <td class="num">{order.quantity}</td>
-          <td>{humanize(order.status)}</td>
-          <td>{formatTime(order.createdAt)}</td>
-          <td class="row-actions">
-            <Show when={order.status === 'in_progress'}>
-              <button type="button" class="button button-small" onClick={() => void act(order, 'complete')}>
-                Complete
-              </button>
-              <button type="button" class="button button-small" onClick={() => void act(order, 'cancel')}>
-                Cancel
-              </button>
-            </Show>
-          </td>
-        </tr>
-      )}
-      form={form}
-      fields={
+      actions={[
+        {
+          label: 'Complete',
+          verb: 'complete',
+          done: 'completed',
+          when: inProgress,
+          request: (order) =>
+            unwrap(
+              api.POST('/stores/{storeId}/work-orders/{workOrderId}/complete', {
+                params: { path: path(order) },
+              }),
+            ),
+        },
+        cancelRowAction(inProgress, (order) =>
+          unwrap(
+            api.POST('/stores/{storeId}/work-orders/{workOrderId}/cancel', { params: { path: path(order) } }),
+          ),
+        ),
+      ]}
+      create={() =>
+        unwrap(
+          api.POST('/stores/{storeId}/work-orders', {
+            params: { path: { storeId: storeId() } },
+            body: { number: number(), sku: sku().trim(), quantity: Number(quantity()) },
+          }),
+        )
+      }
+      created="Its components are committed."
+      onCreated={() => {
+        setNumber('');
+        setSku('');
+        setQuantity('1');
+      }}
+      fields={(form) => (
         <>
           <TextField
             label="Work order number"
@@ -117,7 +101,7 @@ export function WorkOrdersPage() {
             error={form.fieldErrors().get('body.quantity')}
           />
         </>
-      }
+      )}
     />
   );
 }
