@@ -4,16 +4,19 @@ import { BackLink } from '../../ui/back-link.tsx';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { type OrderStatus, OrderStatusBadge } from '../../ui/status-badge.tsx';
+import { type OrderCancel, OrderCancelDialog } from './order-cancel.tsx';
 
 /**
  * The frame of an order's page: the way back to its list and why it could not be loaded; once it is, its kind,
- * number and status as the heading, its actions beside it, and below the page's own content.
+ * number and status as the heading, its actions beside it, below the page's own content, and the confirmation
+ * its cancel button asks for.
  */
 export function OrderPageLayout<Order extends { number: string; status: OrderStatus }>(props: {
   back: { href: string; label: string };
   order: Resource<Order>;
   /** How the heading names the kind of order: “Sales order”. */
   kind: string;
+  cancel: OrderCancel<Order>;
   actions: (order: Accessor<Order>) => JSX.Element;
   children: (order: Accessor<Order>) => JSX.Element;
 }) {
@@ -33,6 +36,7 @@ export function OrderPageLayout<Order extends { number: string; status: OrderSta
               actions={props.actions(order)}
             />
             {props.children(order)}
+            <OrderCancelDialog cancel={props.cancel} number={order().number} />
           </>
         )}
       </Show>

@@ -1,66 +1,60 @@
-import { useParams } from '@solidjs/router';
-import { createResource, createSignal, For, Show } from 'solid-js';
+import { Show } from 'solid-js';
 import { useApi } from '../../api/api-context.tsx';
 import { unwrap } from '../../api/client.ts';
-import { latest } from '../../lib/latest.ts';
 import { useStore } from '../../store/store-context.tsx';
-import { DataTable } from '../../ui/data-table.tsx';
-import { SkuLink } from '../../ui/sku-link.tsx';
-import { notify } from '../../ui/toaster.tsx';
-import { LineQuantitiesDialog } from './line-quantities-dialog.tsx';
-import { createOrderCancel, OrderCancelDialog } from './order-cancel.tsx';
+import { createOrderCancel, OrderCancelButton } from './order-cancel.tsx';
 import { OrderFacts } from './order-facts.tsx';
+import { createOrderFulfilment, OrderFulfilmentButton, OrderFulfilmentDialog } from './order-fulfilment.tsx';
 import { OrderPageLayout } from './order-page-layout.tsx';
+import { createOrderResource } from './order-resource.ts';
+import { OrderSkuTable } from './order-sku-table.tsx';
 import { useOrderSource } from './order-source.ts';
+
+const KIND = 'Sales order';
 
 /** One sales order: each line ordered, shipped, cancelled and still committed; ship (all or part) or cancel. */
 export function SalesOrderPage() {
   const api = useApi();
-  const params = useParams();
   const { storeId } = useStore();
   const source = useOrderSource();
-  const path = () => ({ storeId: storeId(), orderId: Number(params.orderId) });
-  const [order, { mutate }] = createResource(path, (p) =>
-    unwrap(api.GET('/stores/{storeId}/sales-orders/{orderId}', { params: { path: p } })),
+  const { order, mutate, path } = createOrderResource('orderId', (path) =>
+    unwrap(api.GET('/stores/{storeId}/sales-orders/{orderId}', { params: { path } })),
   );
-  const [shipping, setShipping] = createSignal(false);
+  const shipping = createOrderFulfilment({
+    kind: KIND,
+    verb: 'Ship',
+    done: 'shipped',
+    detail: 'The shipped units left on hand.',
+    request: (lines) =>
+      unwrap(
+        api.POST('/stores/{storeId}/sales-orders/{orderId}/ship', {
+          params: { path: path() },
+          body: { lines },
+        }),
+      ),
+    onDone: mutate,
+  });
   const cancelling = createOrderCancel({
-    kind: 'Sales order',
+    kind: KIND,
+    label: 'Cancel order',
+    description:
+      'What it still commits is released; what was shipped stays shipped. A cancelled order cannot be reopened.',
     request: () =>
       unwrap(api.POST('/stores/{storeId}/sales-orders/{orderId}/cancel', { params: { path: path() } })),
     onCancelled: mutate,
     released: 'What it still committed is released.',
   });
-  const isOpen = () => ['open', 'partially_shipped'].includes(latest(order)?.status ?? '');
-
-  const ship = async (lines: { lineId: number; quantity: number }[]) => {
-    const updated = await unwrap(
-      api.POST('/stores/{storeId}/sales-orders/{orderId}/ship', {
-        params: { path: path() },
-        body: { lines },
-      }),
-    );
-    mutate(updated);
-    notify(
-      'success',
-      `Sales order ${updated.number} ${updated.status === 'shipped' ? 'shipped' : 'partly shipped'}`,
-      'The shipped units left on hand.',
-    );
-  };
 
   return (
     <OrderPageLayout
       back={{ href: `/stores/${storeId()}/sales-orders`, label: 'Sales Orders' }}
       order={order}
-      kind="Sales order"
+      kind={KIND}
+      cancel={cancelling}
       actions={(o) => (
-        <Show when={isOpen()}>
-          <button type="button" class="button button-primary" onClick={() => setShipping(true)}>
-            Ship…
-          </button>
-          <button type="button" class="button button-danger" onClick={() => cancelling.ask(o())}>
-            Cancel order
-          </button>
+        <Show when={o().status === 'open' || o().status === 'partially_shipped'}>
+          <OrderFulfilmentButton fulfilment={shipping} />
+          <OrderCancelButton cancel={cancelling} order={o()} />
         </Show>
       )}
     >
@@ -70,51 +64,24 @@ export function SalesOrderPage() {
             <dt>Source</dt>
             <dd>{source(o().channelId)}</dd>
           </OrderFacts>
-          <DataTable
+          <OrderSkuTable
             label="Order lines"
+            rows={o().lines}
             columns={[
-              'SKU',
-              { label: 'Ordered', numeric: true },
-              { label: 'Shipped', numeric: true },
-              { label: 'Cancelled', numeric: true },
-              { label: 'Open', numeric: true },
+              { label: 'Ordered', count: (line) => line.quantity },
+              { label: 'Shipped', count: (line) => line.shipped },
+              { label: 'Cancelled', count: (line) => line.cancelled },
+              { label: 'Open', count: (line) => line.outstanding },
             ]}
-          >
-            <tbody>
-              <For each={o().lines}>
-                {(line) => (
-                  <tr data-sku={line.sku}>
-                    <td>
-                      <SkuLink storeId={storeId()} productId={line.productId} sku={line.sku} />
-                      <Show when={line.allocations.some((a) => a.productId !== line.productId)}>
-                        <span class="cell-sub">
-                          Kit: {line.allocations.map((a) => `${a.perUnit} × ${a.sku}`).join(', ')}
-                        </span>
-                      </Show>
-                    </td>
-                    <td class="num">{line.quantity}</td>
-                    <td class="num">{line.shipped}</td>
-                    <td class="num">{line.cancelled}</td>
-                    <td class="num">{line.outstanding}</td>
-                  </tr>
-                )}
-              </For>
-            </tbody>
-          </DataTable>
-          <LineQuantitiesDialog
-            title={`Ship sales order ${o().number}`}
-            submitLabel="Ship"
-            open={shipping()}
-            onOpenChange={setShipping}
-            lines={o().lines}
-            submit={ship}
+            note={(line) => (
+              <Show when={line.allocations.some((a) => a.productId !== line.productId)}>
+                <span class="cell-sub">
+                  Kit: {line.allocations.map((a) => `${a.perUnit} × ${a.sku}`).join(', ')}
+                </span>
+              </Show>
+            )}
           />
-          <OrderCancelDialog
-            cancel={cancelling}
-            number={o().number}
-            description="What it still commits is released; what was shipped stays shipped. A cancelled order cannot be reopened."
-            confirmLabel="Cancel order"
-          />
+          <OrderFulfilmentDialog fulfilment={shipping} order={o()} />
         </>
       )}
     </OrderPageLayout>

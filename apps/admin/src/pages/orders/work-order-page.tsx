@@ -1,19 +1,19 @@
-import { useParams } from '@solidjs/router';
-import { createResource, createSignal, For, Show } from 'solid-js';
+import { createSignal, Show } from 'solid-js';
 import { useApi } from '../../api/api-context.tsx';
 import { unwrap } from '../../api/client.ts';
 import type { components } from '../../api/schema.gen.ts';
-import { latest } from '../../lib/latest.ts';
 import { useStore } from '../../store/store-context.tsx';
-import { DataTable } from '../../ui/data-table.tsx';
 import { withFailureToast } from '../../ui/failure-toast.ts';
-import { SkuLink } from '../../ui/sku-link.tsx';
 import { notify } from '../../ui/toaster.tsx';
-import { createOrderCancel, OrderCancelDialog } from './order-cancel.tsx';
+import { createOrderCancel, OrderCancelButton } from './order-cancel.tsx';
 import { OrderFacts } from './order-facts.tsx';
 import { OrderPageLayout } from './order-page-layout.tsx';
+import { createOrderResource } from './order-resource.ts';
+import { OrderSkuTable } from './order-sku-table.tsx';
 
 type Order = components['schemas']['WorkOrder'];
+
+const KIND = 'Work order';
 
 const STOCK_OF_COMPONENTS: Record<Order['status'], string> = {
   in_progress: 'Committed',
@@ -27,23 +27,21 @@ const STOCK_OF_COMPONENTS: Record<Order['status'], string> = {
  */
 export function WorkOrderPage() {
   const api = useApi();
-  const params = useParams();
   const { storeId } = useStore();
-  const path = () => ({ storeId: storeId(), workOrderId: Number(params.workOrderId) });
-  const [order, { mutate }] = createResource(path, (p) =>
-    unwrap(api.GET('/stores/{storeId}/work-orders/{workOrderId}', { params: { path: p } })),
+  const { order, mutate, path } = createOrderResource('workOrderId', (path) =>
+    unwrap(api.GET('/stores/{storeId}/work-orders/{workOrderId}', { params: { path } })),
   );
   const [completing, setCompleting] = createSignal(false);
   const cancelling = createOrderCancel({
-    kind: 'Work order',
+    kind: KIND,
+    label: 'Cancel work order',
+    description:
+      'Its components are released and nothing is built. A cancelled work order cannot be reopened.',
     request: () =>
       unwrap(api.POST('/stores/{storeId}/work-orders/{workOrderId}/cancel', { params: { path: path() } })),
     onCancelled: mutate,
     released: 'Its components are released.',
   });
-  /** Built so far: a work order completes whole (the API has no partial completion). */
-  const built = () => (latest(order)?.status === 'completed' ? (latest(order)?.quantity ?? 0) : 0);
-  const open = () => (latest(order)?.status === 'in_progress' ? (latest(order)?.quantity ?? 0) : 0);
 
   const complete = async (current: Order) => {
     setCompleting(true);
@@ -66,7 +64,8 @@ export function WorkOrderPage() {
     <OrderPageLayout
       back={{ href: `/stores/${storeId()}/work-orders`, label: 'Work Orders' }}
       order={order}
-      kind="Work order"
+      kind={KIND}
+      cancel={cancelling}
       actions={(o) => (
         <Show when={o().status === 'in_progress'}>
           <button
@@ -77,9 +76,7 @@ export function WorkOrderPage() {
           >
             Complete
           </button>
-          <button type="button" class="button button-danger" onClick={() => cancelling.ask(o())}>
-            Cancel work order
-          </button>
+          <OrderCancelButton cancel={cancelling} order={o()} />
         </Show>
       )}
     >
@@ -87,56 +84,25 @@ export function WorkOrderPage() {
         <>
           <OrderFacts order={o()} />
           <h2>Builds</h2>
-          <DataTable
+          <OrderSkuTable
             label="Order lines"
+            rows={[o()]}
             columns={[
-              'SKU',
-              { label: 'Ordered', numeric: true },
-              { label: 'Built', numeric: true },
-              { label: 'Open', numeric: true },
+              { label: 'Ordered', count: (build) => build.quantity },
+              // A work order completes whole (the API has no partial completion).
+              { label: 'Built', count: (build) => (build.status === 'completed' ? build.quantity : 0) },
+              { label: 'Open', count: (build) => (build.status === 'in_progress' ? build.quantity : 0) },
             ]}
-          >
-            <tbody>
-              <tr data-sku={o().sku}>
-                <td>
-                  <SkuLink storeId={storeId()} productId={o().productId} sku={o().sku} />
-                </td>
-                <td class="num">{o().quantity}</td>
-                <td class="num">{built()}</td>
-                <td class="num">{open()}</td>
-              </tr>
-            </tbody>
-          </DataTable>
+          />
           <h2>Components</h2>
-          <DataTable
+          <OrderSkuTable
             label="Components"
+            rows={o().components}
             columns={[
-              'SKU',
-              { label: 'Per unit', numeric: true },
-              { label: 'Required', numeric: true },
-              'Stock',
+              { label: 'Per unit', count: (component) => component.required / o().quantity },
+              { label: 'Required', count: (component) => component.required },
+              { label: 'Stock', text: () => STOCK_OF_COMPONENTS[o().status] },
             ]}
-          >
-            <tbody>
-              <For each={o().components}>
-                {(component) => (
-                  <tr data-sku={component.sku}>
-                    <td>
-                      <SkuLink storeId={storeId()} productId={component.productId} sku={component.sku} />
-                    </td>
-                    <td class="num">{component.required / o().quantity}</td>
-                    <td class="num">{component.required}</td>
-                    <td>{STOCK_OF_COMPONENTS[o().status]}</td>
-                  </tr>
-                )}
-              </For>
-            </tbody>
-          </DataTable>
-          <OrderCancelDialog
-            cancel={cancelling}
-            number={o().number}
-            description="Its components are released and nothing is built. A cancelled work order cannot be reopened."
-            confirmLabel="Cancel work order"
           />
         </>
       )}
