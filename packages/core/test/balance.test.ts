@@ -294,12 +294,13 @@ describeEachDialect('balances', (ctx) => {
 
     const count = async (channelId: number, productIds: number[]) => {
       let queries = 0;
+      // Counted as they run: prepared statements skip the query builder (and transformQuery) once compiled.
       const counter: KyselyPlugin = {
-        transformQuery: (args) => {
+        transformQuery: (args) => args.node,
+        transformResult: async (args) => {
           queries++;
-          return args.node;
+          return args.result;
         },
-        transformResult: async (args) => args.result,
       };
       const result = await computeSyncableBalances(
         ctx.db.withPlugin(counter),

@@ -1,6 +1,8 @@
+import { sql } from 'kysely';
 import { effectiveChannelLocationIds } from '../channels/channel-locations.ts';
 import { assertRowId, assertRowIds } from '../channels/row-id.ts';
 import type { Db } from '../db/connect.ts';
+import { preparedQuery, slotList } from '../db/statement-cache.ts';
 import { NotFoundError } from '../errors.ts';
 import { stalePositions, staleReasonsByProduct } from '../feeds/stale-positions.ts';
 import { loadRules, ruleFor } from '../rules/load-rules.ts';
@@ -10,6 +12,31 @@ import { explainBalance } from './explain-balance.ts';
 import { type Availability, availabilityOf, NO_STOCK, type StockTotals } from './kit-availability.ts';
 import { loadStockGraph, stockedProductIds } from './stock-graph.ts';
 import type { SyncableBalance } from './syncable-balance.ts';
+
+// The sync loop computes its batch's balances every round: these statements are prepared templates, not
+// rebuilt by the query builder with the batch's ids each time.
+
+/** Params: store, channel. */
+const channelOf = preparedQuery<{ id: number; allLocations: number }>(
+  (slot) => sql`select id, all_locations from channels where store_id = ${slot(0)} and id = ${slot(1)}`,
+);
+
+/**
+ * Params: store, channel, then the products. Shape: whether the channel counts all locations or some, and the
+ * number of products. PostgreSQL returns sum(integer) as bigint, which the driver may hand over as text.
+ */
+const stockSums = preparedQuery<
+  { productId: number; onHand: number | string; committed: number | string; incoming: number | string },
+  string
+>((slot, shape) => {
+  const [counted, count] = shape.split(':');
+  return sql`select q.product_id, sum(q.on_hand) as on_hand, sum(q.committed) as committed,
+        sum(q.incoming) as incoming
+      from quantities q
+      where q.store_id = ${slot(0)} and q.product_id in (${slotList(slot, 2, Number(count))})
+        ${counted === 'some' ? sql`and q.location_id in (select location_id from channel_locations where channel_id = ${slot(1)})` : sql``}
+      group by q.product_id`;
+}, 256);
 
 /**
  * The syncable balance of many products on one channel, in a handful of set-based queries whatever the
@@ -30,12 +57,7 @@ export async function computeSyncableBalances(
 ): Promise<Map<number, SyncableBalance>> {
   assertRowId(channelId, 'channelId');
   assertRowIds(productIds, 'productIds');
-  const channel = await db
-    .selectFrom('channels')
-    .select(['id', 'allLocations'])
-    .where('storeId', '=', storeId)
-    .where('id', '=', channelId)
-    .executeTakeFirst();
+  const [channel] = (await channelOf(db, 0, [storeId, channelId])).rows;
   if (!channel) throw new NotFoundError('channel', ['channelId']);
   const result = new Map<number, SyncableBalance>();
   if (productIds.length === 0) return result;
@@ -70,24 +92,8 @@ async function stockOverChannel(
 ): Promise<Map<number, StockTotals>> {
   const totals = new Map<number, StockTotals>();
   for (const part of chunk(productIds, 1000)) {
-    const rows = await db
-      .selectFrom('quantities as q')
-      .select((eb) => [
-        'q.productId',
-        eb.fn.sum<number>('q.onHand').as('onHand'),
-        eb.fn.sum<number>('q.committed').as('committed'),
-        eb.fn.sum<number>('q.incoming').as('incoming'),
-      ])
-      .where('q.storeId', '=', storeId)
-      .where('q.productId', 'in', part)
-      .$if(channel.allLocations !== 1, (qb) =>
-        qb.where('q.locationId', 'in', (eb) =>
-          eb.selectFrom('channelLocations').select('locationId').where('channelId', '=', channel.id),
-        ),
-      )
-      .groupBy('q.productId')
-      .execute();
-    // PostgreSQL returns sum(integer) as bigint, which the driver may hand over as text.
+    const counted = channel.allLocations === 1 ? 'all' : 'some';
+    const { rows } = await stockSums(db, `${counted}:${part.length}`, [storeId, channel.id, ...part]);
     for (const row of rows) {
       totals.set(row.productId, {
         onHand: Number(row.onHand),

@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import type { Db } from '../db/connect.ts';
+import { preparedQuery } from '../db/statement-cache.ts';
 import { ValidationError } from '../errors.ts';
 
 /**
@@ -69,6 +71,18 @@ function sameLocations(before: ReadonlySet<number> | null, after: readonly numbe
   return before.size === after.length && after.every((id) => before.has(id));
 }
 
+// Prepared: the sync loop asks for its channel's locations every round.
+
+/** Params: store. */
+const storeLocations = preparedQuery<{ locationId: number }>(
+  (slot) => sql`select id as location_id from locations where store_id = ${slot(0)} order by id`,
+);
+
+/** Params: channel. */
+const channelLocations = preparedQuery<{ locationId: number }>(
+  (slot) => sql`select location_id from channel_locations where channel_id = ${slot(0)} order by location_id`,
+);
+
 /**
  * The location ids a channel counts right now, ascending: its chosen subset, or every location of the
  * store when it counts all.
@@ -78,19 +92,9 @@ export async function effectiveChannelLocationIds(
   storeId: number,
   channel: { id: number; allLocations: number },
 ): Promise<number[]> {
-  const rows =
+  const { rows } =
     channel.allLocations === 1
-      ? await db
-          .selectFrom('locations')
-          .select('id as locationId')
-          .where('storeId', '=', storeId)
-          .orderBy('id')
-          .execute()
-      : await db
-          .selectFrom('channelLocations')
-          .select('locationId')
-          .where('channelId', '=', channel.id)
-          .orderBy('locationId')
-          .execute();
+      ? await storeLocations(db, 0, [storeId])
+      : await channelLocations(db, 0, [channel.id]);
   return rows.map((r) => r.locationId);
 }
