@@ -28,6 +28,30 @@ describe('wake signal', () => {
     expect(wakes).toBe(2);
   });
 
+  it('calls the listener at most once per gap, the raises within it folded into one call at its end', async () => {
+    const signal = createWakeSignal();
+    const wakes: number[] = [];
+    const start = Date.now();
+    const stop = listenForWakes(signal.buffer, () => wakes.push(Date.now() - start), 200);
+    try {
+      signal.raise();
+      await turn();
+      expect(wakes).toHaveLength(1);
+      signal.raise();
+      signal.raise();
+      await turn();
+      // Inside the gap: nothing yet.
+      expect(wakes).toHaveLength(1);
+      while (wakes.length < 2 && Date.now() - start < 2_000) await turn();
+      expect(wakes).toHaveLength(2);
+      expect(wakes[1]! - wakes[0]!).toBeGreaterThanOrEqual(195);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      expect(wakes).toHaveLength(2);
+    } finally {
+      stop();
+    }
+  });
+
   it('wakes a listener in another thread', { timeout: 10_000 }, async () => {
     const signal = createWakeSignal();
     // A thread that waits on the same counter the way listenForWakes does and reports each wake.

@@ -46,7 +46,7 @@ const engine = createSyncEngine({
   ...data.settings,
 });
 
-const stopListening = listenForWakes(data.wakes, () => engine.wake());
+const stopListening = listenForWakes(data.wakes, () => engine.wake(), data.settings.minWakeGapMs ?? 0);
 
 port.on('message', (message: ToSyncThread) => {
   switch (message.type) {

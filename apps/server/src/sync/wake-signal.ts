@@ -1,3 +1,5 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+
 /**
  * How the API thread wakes the sync thread: a counter in shared memory. Raising it costs an atomic add and a
  * notify that does nothing unless the sync thread is waiting; a postMessage per write cost the API thread
@@ -24,9 +26,12 @@ export function createWakeSignal(): WakeSignal {
 
 /**
  * In the sync thread: calls `onWake` after each raise (several raises while `onWake`'s caller was busy give one
- * call), without blocking the thread's event loop. Returns a function that stops listening.
+ * call), without blocking the thread's event loop, and at most once per `minGapMs`: raises within the gap
+ * give one call at its end. The engine looks for work no more often than that anyway, and a thread not
+ * waiting on the counter costs a raise nothing but the atomic add; one waiting costs it a futex wake, and the
+ * sync thread a task, per order. Returns a function that stops listening.
  */
-export function listenForWakes(buffer: SharedArrayBuffer, onWake: () => void): () => void {
+export function listenForWakes(buffer: SharedArrayBuffer, onWake: () => void, minGapMs = 0): () => void {
   const counter = new Int32Array(buffer);
   let listening = true;
   void (async () => {
@@ -35,7 +40,9 @@ export function listenForWakes(buffer: SharedArrayBuffer, onWake: () => void): (
       const wait = Atomics.waitAsync(counter, 0, seen);
       if (wait.async) await wait.value;
       seen = Atomics.load(counter, 0);
-      if (listening) onWake();
+      if (!listening) break;
+      onWake();
+      if (minGapMs > 0) await sleep(minGapMs);
     }
   })();
   return () => {
