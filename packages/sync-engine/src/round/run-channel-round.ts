@@ -139,8 +139,11 @@ export async function runChannelRound(ctx: EngineContext, channel: ChannelRow): 
         if (outcome.settle) settled.push(pairOf(plan));
       }
       await confirmPushes(tx, channel, applied);
-      await finishAttempts(tx, finished);
+      // Marks before attempts, the order a claim takes them in (it closes the attempts a dead worker left
+      // pending for the pairs it claimed): on PostgreSQL, a worker whose lease ran out and the worker that
+      // took its pairs over then cannot deadlock.
       await settlePairs(trx, ctx.workerId, settled);
+      await finishAttempts(tx, finished);
       // Last: on PostgreSQL the rate row stays locked until the commit, and other workers book on it.
       await ctx.limiter.in(trx).observe(channel.id, models, result.rateFeedback, observedAt, sentAt);
       return applied;
