@@ -52,9 +52,10 @@ export const emptySummary = (): RoundSummary => ({
  * One round for one channel: claim up to one batch of due pairs, compute their balances now, skip what needs
  * no push, send the rest in one paced call, and record every outcome in Sync History.
  *
- * A round takes SQLite's write lock three times: to claim, to record what it decided (skips, failures, the
- * rate reservation and the pending attempts), and to record the outcomes. Each turn makes the API's writes
- * wait and drops the API connection's page cache. Counts and events follow each commit: on SQLite a group
+ * A round of linked pairs takes SQLite's write lock three times: to claim, to record what it decided (skips,
+ * failures, the rate reservation and the pending attempts), and to record the outcomes; once more after a
+ * rate-limit wait, and for lookups of unlinked SKUs. Each turn makes the API's writes wait and drops the API
+ * connection's page cache. Counts and events follow each commit: on SQLite a group
  * commit may run its work twice, and a commit that failed changed nothing to report.
  */
 export async function runChannelRound(ctx: EngineContext, channel: ChannelRow): Promise<RoundSummary> {
