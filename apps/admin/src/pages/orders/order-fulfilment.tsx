@@ -1,37 +1,46 @@
 import { createSignal } from 'solid-js';
 import { notify } from '../../ui/toaster.tsx';
 import { LineQuantitiesDialog, type OrderLine } from './line-quantities-dialog.tsx';
+import type { OrderPath } from './order-kinds.ts';
+import type { OrderResource } from './order-resource.ts';
 
 /** The quantity of each line a shipment or receipt takes, as the routes are sent them. */
 export type LineQuantities = { lineId: number; quantity: number }[];
 
-/**
- * Shipping or receiving all or part of an order from its page: a dialog asks each open line's quantity; once
- * the route took them the page shows the order it returns (`onDone`), and a toast says whether the order is
- * now whole (“shipped”) or partly so, and what that did (`detail`).
- */
-export function createOrderFulfilment<Order extends { number: string; status: string }>(options: {
-  /** How the page names the kind of order: “Sales order”. */
-  kind: string;
+/** What shipping or receiving an order of one kind says. */
+export interface OrderFulfilmentCopy {
   /** The button and the dialog's action: “Ship”. */
   verb: string;
   /** The status of an order that is done, and what the toast says was done: “shipped”. */
   done: string;
+  /** The toast's second line: what it did to the stock. */
   detail: string;
-  request: (lines: LineQuantities) => Promise<Order>;
-  onDone: (order: Order) => void;
-}) {
-  const [isOpen, setOpen] = createSignal(false);
-  const submit = async (lines: LineQuantities) => {
-    const updated = await options.request(lines);
-    options.onDone(updated);
-    const done = updated.status === options.done ? options.done : `partly ${options.done}`;
-    notify('success', `${options.kind} ${updated.number} ${done}`, options.detail);
-  };
-  return { kind: options.kind, verb: options.verb, isOpen, setOpen, submit };
 }
 
-type OrderFulfilment = ReturnType<typeof createOrderFulfilment>;
+/**
+ * Shipping or receiving all or part of the order of an order's page: a dialog asks each open line's quantity;
+ * once `request` took them the page shows the order the route returns, and a toast says whether the order is
+ * now whole (“shipped”) or partly so.
+ */
+export function createOrderFulfilment<Param extends string, Order extends { number: string; status: string }>(
+  resource: OrderResource<Param, Order>,
+  copy: OrderFulfilmentCopy,
+  request: (path: OrderPath<Param>, lines: LineQuantities) => Promise<Order>,
+) {
+  const [isOpen, setOpen] = createSignal(false);
+  const submit = async (lines: LineQuantities) => {
+    const updated = await request(resource.path(), lines);
+    resource.mutate(() => updated);
+    const done = updated.status === copy.done ? copy.done : `partly ${copy.done}`;
+    notify('success', `${resource.kind.name} ${updated.number} ${done}`, copy.detail);
+  };
+  return { kind: resource.kind.name, verb: copy.verb, isOpen, setOpen, submit };
+}
+
+type OrderFulfilment = Pick<
+  ReturnType<typeof createOrderFulfilment>,
+  'kind' | 'verb' | 'isOpen' | 'setOpen' | 'submit'
+>;
 
 /** “Ship…”: opens the fulfilment's dialog. */
 export function OrderFulfilmentButton(props: { fulfilment: OrderFulfilment }) {

@@ -11,28 +11,28 @@ import { PageHeader } from '../../ui/page-header.tsx';
 import { StatusTabs } from '../../ui/status-tabs.tsx';
 import type { OrderColumn } from './order-column.tsx';
 import { createOrderCreateForm } from './order-create-form.ts';
+import type { OrderKind } from './order-kinds.ts';
 import type { createOrderList } from './order-list.ts';
-import { type OrderRowAction, OrderRowActions } from './order-row-actions.tsx';
+import { CANCEL_ROW_ACTION, type OrderRowAction, OrderRowActions } from './order-row-actions.tsx';
 
 /**
  * The page every kind of order is listed on: its create button and dialog (the kind's fields and request),
  * a tab for all orders and one per status (named like the Status column), the table and “Load more”. Each
  * row starts with the order's number, which opens its page, then the kind's own `columns`, when it was
- * created and the row `actions`. Labels name the kind: “Create sales order”, the table “Sales orders”.
+ * created, the row `actions` and “Cancel”. Labels name the kind: “Create sales order”, the table “Sales orders”.
  */
-export function OrderListLayout<Status extends string, Order extends OrderRow>(props: {
-  /** The kind of order, as a heading names one: “Sales order”. */
-  kind: string;
-  title: string;
-  /** The path of the kind's pages below the store: `sales-orders`. */
-  route: string;
+export function OrderListLayout<Status extends string, Param extends string, Order extends OrderRow>(props: {
+  kind: OrderKind<Param>;
   statusLabel: string;
   statuses: Status[];
   orders: ReturnType<typeof createOrderList<Status, Order>>;
   columns: readonly OrderColumn<Order>[];
-  actions: readonly OrderRowAction<Order>[];
-  /** Asks the kind's route to create the order the dialog's fields describe. */
-  create: () => Promise<{ number: string }>;
+  /** The row buttons before “Cancel”. */
+  actions: readonly OrderRowAction<NoInfer<Param>, Order>[];
+  /** “Cancel”, the last row button: while `when` holds for the order, `request` cancels it. */
+  cancel: Pick<OrderRowAction<NoInfer<Param>, Order>, 'when' | 'request'>;
+  /** Asks the kind's route to create, in the store of `path`, the order the dialog's fields describe. */
+  create: (path: { storeId: number }) => Promise<{ number: string }>;
   /** What the toast says creating it did: “Its quantities are committed.” */
   created: string;
   /** Empties the fields once the order was created. */
@@ -42,20 +42,21 @@ export function OrderListLayout<Status extends string, Order extends OrderRow>(p
 }) {
   const { storeId } = useStore();
   const [creating, setCreating] = createSignal(false);
+  const actions = [...props.actions, { ...CANCEL_ROW_ACTION, ...props.cancel }];
   const form = createOrderCreateForm({
-    kind: props.kind,
-    request: () => props.create(),
+    kind: props.kind.name,
+    request: () => props.create({ storeId: storeId() }),
     created: props.created,
     onCreated: () => {
       props.onCreated();
       props.orders.list.reload();
     },
   });
-  const createLabel = () => `Create ${props.kind.toLowerCase()}`;
+  const createLabel = () => `Create ${props.kind.name.toLowerCase()}`;
   return (
     <section class="page">
       <PageHeader
-        title={props.title}
+        title={props.kind.title}
         actions={
           <button type="button" class="button button-primary" onClick={() => setCreating(true)}>
             {createLabel()}
@@ -73,23 +74,23 @@ export function OrderListLayout<Status extends string, Order extends OrderRow>(p
       />
       <ListTable
         list={props.orders.list}
-        label={`${props.kind}s`}
+        label={`${props.kind.name}s`}
         columns={['Number', ...props.columns.map((c) => c.header), 'Created', ACTIONS_COLUMN]}
-        empty={`No ${props.kind.toLowerCase()}s here yet.`}
+        empty={`No ${props.kind.name.toLowerCase()}s here yet.`}
       >
         <tbody>
           <For each={props.orders.list.items()}>
             {(order) => (
               <tr>
                 <td>
-                  <A href={`/stores/${storeId()}/${props.route}/${order.id}`}>{order.number}</A>
+                  <A href={`/stores/${storeId()}/${props.kind.route}/${order.id}`}>{order.number}</A>
                 </td>
                 {props.columns.map((column) => column.cell(order))}
                 <td>{formatTime(order.createdAt)}</td>
                 <OrderRowActions
                   kind={props.kind}
                   order={order}
-                  actions={props.actions}
+                  actions={actions}
                   reload={props.orders.list.reload}
                 />
               </tr>

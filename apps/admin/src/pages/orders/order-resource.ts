@@ -1,21 +1,21 @@
 import { useParams } from '@solidjs/router';
 import { createResource } from 'solid-js';
 import { useStore } from '../../store/store-context.tsx';
+import { type OrderKind, type OrderPath, orderPath } from './order-kinds.ts';
 
 /**
- * The order an order's page shows: the store's order whose id is the route's `param`, read again when either
- * changes. `path` names it to the kind's other routes; `mutate` shows the order an action returned.
+ * The order an order's page shows: the store's order of `kind` whose id is in the page's route, read again
+ * when either changes. `path` names it to the kind's other routes; `mutate` shows the order an action returned.
  */
 export function createOrderResource<Param extends string, Order>(
-  param: Param,
+  kind: OrderKind<Param>,
   fetch: (path: OrderPath<Param>) => Promise<Order>,
 ) {
   const params = useParams();
   const { storeId } = useStore();
-  const path = () => ({ storeId: storeId(), [param]: Number(params[param]) }) as OrderPath<Param>;
+  const path = () => orderPath(kind, storeId(), Number(params[kind.param]));
   const [order, { mutate }] = createResource(path, fetch);
-  return { order, mutate, path };
+  return { kind, order, mutate, path };
 }
 
-/** How the kind's routes name one order: `{ storeId, orderId }`. */
-export type OrderPath<Param extends string> = { storeId: number } & Record<Param, number>;
+export type OrderResource<Param extends string, Order> = ReturnType<typeof createOrderResource<Param, Order>>;

@@ -1,9 +1,11 @@
 import { For, Show } from 'solid-js';
+import { useStore } from '../../store/store-context.tsx';
 import { withFailureToast } from '../../ui/failure-toast.ts';
 import { notify } from '../../ui/toaster.tsx';
+import { type OrderKind, type OrderPath, orderPath } from './order-kinds.ts';
 
 /** A button in an order's row of its list, shown while `when` holds for the order. */
-export interface OrderRowAction<Order> {
+export interface OrderRowAction<Param extends string, Order> {
   /** The button: “Receive all”. */
   label: string;
   /** What a failure says could not be done: “Could not receive purchase order PO-1”. */
@@ -14,34 +16,32 @@ export interface OrderRowAction<Order> {
   detail?: string;
   when: (order: Order) => boolean;
   /** Asks the kind's route; resolves to false when there was nothing to do (no toast, the list stays). */
-  request: (order: Order) => Promise<unknown>;
+  request: (path: OrderPath<Param>, order: Order) => Promise<unknown>;
 }
 
-/** “Cancel”, which every kind of order's row has while the order can still be cancelled. */
-export function cancelRowAction<Order>(
-  when: (order: Order) => boolean,
-  request: (order: Order) => Promise<unknown>,
-): OrderRowAction<Order> {
-  return { label: 'Cancel', verb: 'cancel', done: 'cancelled', when, request };
-}
+/** How the “Cancel” every kind of order's row has says what it does. */
+export const CANCEL_ROW_ACTION = { label: 'Cancel', verb: 'cancel', done: 'cancelled' };
 
 /** The row buttons of one order: each says in a toast that it went through, or why not; the list then reloads. */
-export function OrderRowActions<Order extends { number: string }>(props: {
-  /** How toasts name the kind of order: “Sales order”. */
-  kind: string;
+export function OrderRowActions<Param extends string, Order extends { id: number; number: string }>(props: {
+  kind: OrderKind<Param>;
   order: Order;
-  actions: readonly OrderRowAction<Order>[];
+  actions: readonly OrderRowAction<Param, Order>[];
   reload: () => void;
 }) {
-  const run = (action: OrderRowAction<Order>) =>
-    withFailureToast(
-      `Could not ${action.verb} ${props.kind.toLowerCase()} ${props.order.number}`,
+  const { storeId } = useStore();
+  const run = (action: OrderRowAction<Param, Order>) => {
+    const { name } = props.kind;
+    return withFailureToast(
+      `Could not ${action.verb} ${name.toLowerCase()} ${props.order.number}`,
       async () => {
-        if ((await action.request(props.order)) === false) return;
-        notify('success', `${props.kind} ${props.order.number} ${action.done}`, action.detail);
+        const path = orderPath(props.kind, storeId(), props.order.id);
+        if ((await action.request(path, props.order)) === false) return;
+        notify('success', `${name} ${props.order.number} ${action.done}`, action.detail);
         props.reload();
       },
     );
+  };
   return (
     <td class="row-actions">
       <For each={props.actions}>

@@ -1,63 +1,47 @@
 import { Show } from 'solid-js';
 import { useApi } from '../../api/api-context.tsx';
 import { unwrap } from '../../api/client.ts';
-import { useStore } from '../../store/store-context.tsx';
-import { createOrderCancel, OrderCancelButton } from './order-cancel.tsx';
 import { OrderFacts } from './order-facts.tsx';
 import { createOrderFulfilment, OrderFulfilmentButton, OrderFulfilmentDialog } from './order-fulfilment.tsx';
+import { PURCHASE_ORDER } from './order-kinds.ts';
+import { OrderLinesTable } from './order-lines-table.tsx';
 import { OrderPageLayout } from './order-page-layout.tsx';
 import { createOrderResource } from './order-resource.ts';
-import { OrderSkuTable } from './order-sku-table.tsx';
 
-const KIND = 'Purchase order';
+const RECEIVING = { verb: 'Receive', done: 'received', detail: 'The goods are on hand.' };
+
+const CANCELLING = {
+  label: 'Cancel order',
+  description: 'Its quantities no longer count as incoming. A cancelled order cannot be reopened.',
+  released: 'It no longer counts as incoming.',
+};
 
 /** One purchase order: each line ordered, received and still incoming; receive (all or part) or cancel. */
 export function PurchaseOrderPage() {
   const api = useApi();
-  const { storeId } = useStore();
-  const { order, mutate, path } = createOrderResource('orderId', (path) =>
+  const resource = createOrderResource(PURCHASE_ORDER, (path) =>
     unwrap(api.GET('/stores/{storeId}/purchase-orders/{orderId}', { params: { path } })),
   );
-  const receiving = createOrderFulfilment({
-    kind: KIND,
-    verb: 'Receive',
-    done: 'received',
-    detail: 'The goods are on hand.',
-    request: (lines) =>
-      unwrap(
-        api.POST('/stores/{storeId}/purchase-orders/{orderId}/receive', {
-          params: { path: path() },
-          body: { lines },
-        }),
-      ),
-    onDone: mutate,
-  });
-  const cancelling = createOrderCancel({
-    kind: KIND,
-    label: 'Cancel order',
-    description: 'Its quantities no longer count as incoming. A cancelled order cannot be reopened.',
-    request: () =>
-      unwrap(api.POST('/stores/{storeId}/purchase-orders/{orderId}/cancel', { params: { path: path() } })),
-    onCancelled: mutate,
-    released: 'It no longer counts as incoming.',
-  });
+  const receiving = createOrderFulfilment(resource, RECEIVING, (path, lines) =>
+    unwrap(
+      api.POST('/stores/{storeId}/purchase-orders/{orderId}/receive', { params: { path }, body: { lines } }),
+    ),
+  );
 
   return (
     <OrderPageLayout
-      back={{ href: `/stores/${storeId()}/purchase-orders`, label: 'Purchase Orders' }}
-      order={order}
-      kind={KIND}
-      cancel={cancelling}
+      resource={resource}
       actions={(o) => (
-        <>
-          <Show when={o().status === 'open' || o().status === 'partially_received'}>
-            <OrderFulfilmentButton fulfilment={receiving} />
-          </Show>
-          <Show when={o().status === 'open'}>
-            <OrderCancelButton cancel={cancelling} order={o()} />
-          </Show>
-        </>
+        <Show when={o().status === 'open' || o().status === 'partially_received'}>
+          <OrderFulfilmentButton fulfilment={receiving} />
+        </Show>
       )}
+      cancel={{
+        when: (o) => o.status === 'open',
+        copy: CANCELLING,
+        request: (path) =>
+          unwrap(api.POST('/stores/{storeId}/purchase-orders/{orderId}/cancel', { params: { path } })),
+      }}
     >
       {(o) => (
         <>
@@ -65,14 +49,9 @@ export function PurchaseOrderPage() {
             <dt>Supplier</dt>
             <dd>{o().supplier ?? '—'}</dd>
           </OrderFacts>
-          <OrderSkuTable
-            label="Order lines"
-            rows={o().lines}
-            columns={[
-              { label: 'Ordered', count: (line) => line.quantity },
-              { label: 'Received', count: (line) => line.received },
-              { label: 'Open', count: (line) => line.outstanding },
-            ]}
+          <OrderLinesTable
+            lines={o().lines}
+            columns={[{ label: 'Received', count: (line) => line.received }]}
           />
           <OrderFulfilmentDialog fulfilment={receiving} order={o()} />
         </>

@@ -2,40 +2,34 @@ import { createSignal } from 'solid-js';
 import { useApi } from '../../api/api-context.tsx';
 import { unwrap } from '../../api/client.ts';
 import type { components } from '../../api/schema.gen.ts';
-import { useStore } from '../../store/store-context.tsx';
 import { TextField } from '../../ui/text-field.tsx';
 import { STATUS_COLUMN } from './order-column.tsx';
+import { type OrderPath, PURCHASE_ORDER } from './order-kinds.ts';
 import { createOrderLinesDraft, OrderLinesDraftFields } from './order-lines-draft.tsx';
 import { createOrderList, type OrderListQuery } from './order-list.ts';
 import { OrderListLayout } from './order-list-layout.tsx';
-import { cancelRowAction } from './order-row-actions.tsx';
 
 type Status = components['schemas']['PurchaseOrderStatus'];
-type Order = components['schemas']['PurchaseOrderSummary'];
 
 /** Purchase orders: open ones count as incoming; receiving puts the goods on hand. */
 export function PurchaseOrdersPage() {
   const api = useApi();
-  const { storeId } = useStore();
   const orders = createOrderList((storeId, query: OrderListQuery<Status>) =>
     unwrap(api.GET('/stores/{storeId}/purchase-orders', { params: { path: { storeId }, query } })),
   );
   const draft = createOrderLinesDraft();
   const [supplier, setSupplier] = createSignal('');
-  const path = (order: Order) => ({ storeId: storeId(), orderId: order.id });
 
   /** Receives everything still outstanding (partial receipts go through the order's page, the API or a CSV upload). */
-  const receiveAll = async (order: Order) => {
-    const detail = await unwrap(
-      api.GET('/stores/{storeId}/purchase-orders/{orderId}', { params: { path: path(order) } }),
-    );
+  const receiveAll = async (path: OrderPath<'orderId'>) => {
+    const detail = await unwrap(api.GET('/stores/{storeId}/purchase-orders/{orderId}', { params: { path } }));
     const outstanding = detail.lines
       .filter((l) => l.outstanding > 0)
       .map((l) => ({ lineId: l.id, quantity: l.outstanding }));
     if (outstanding.length === 0) return false;
     return unwrap(
       api.POST('/stores/{storeId}/purchase-orders/{orderId}/receive', {
-        params: { path: path(order) },
+        params: { path },
         body: { lines: outstanding },
       }),
     );
@@ -43,9 +37,7 @@ export function PurchaseOrdersPage() {
 
   return (
     <OrderListLayout
-      kind="Purchase order"
-      title="Purchase Orders"
-      route="purchase-orders"
+      kind={PURCHASE_ORDER}
       statusLabel="Order status"
       statuses={['open', 'partially_received', 'received', 'cancelled']}
       orders={orders}
@@ -59,20 +51,16 @@ export function PurchaseOrdersPage() {
           when: (order) => order.status === 'open' || order.status === 'partially_received',
           request: receiveAll,
         },
-        cancelRowAction(
-          (order: Order) => order.status === 'open',
-          (order) =>
-            unwrap(
-              api.POST('/stores/{storeId}/purchase-orders/{orderId}/cancel', {
-                params: { path: path(order) },
-              }),
-            ),
-        ),
       ]}
-      create={() =>
+      cancel={{
+        when: (order) => order.status === 'open',
+        request: (path) =>
+          unwrap(api.POST('/stores/{storeId}/purchase-orders/{orderId}/cancel', { params: { path } })),
+      }}
+      create={(path) =>
         unwrap(
           api.POST('/stores/{storeId}/purchase-orders', {
-            params: { path: { storeId: storeId() } },
+            params: { path },
             body: { ...draft.body(), ...(supplier().trim() && { supplier: supplier().trim() }) },
           }),
         )

@@ -1,62 +1,55 @@
 import { Show } from 'solid-js';
 import { useApi } from '../../api/api-context.tsx';
 import { unwrap } from '../../api/client.ts';
-import { useStore } from '../../store/store-context.tsx';
-import { createOrderCancel, OrderCancelButton } from './order-cancel.tsx';
+import type { components } from '../../api/schema.gen.ts';
 import { OrderFacts } from './order-facts.tsx';
 import { createOrderFulfilment, OrderFulfilmentButton, OrderFulfilmentDialog } from './order-fulfilment.tsx';
+import { SALES_ORDER } from './order-kinds.ts';
+import { OrderLinesTable } from './order-lines-table.tsx';
 import { OrderPageLayout } from './order-page-layout.tsx';
 import { createOrderResource } from './order-resource.ts';
-import { OrderSkuTable } from './order-sku-table.tsx';
+
 import { useOrderSource } from './order-source.ts';
 
-const KIND = 'Sales order';
+type Order = components['schemas']['SalesOrder'];
+
+/** Still to ship: it can be shipped or cancelled. */
+const isOpen = (order: Order) => order.status === 'open' || order.status === 'partially_shipped';
+
+const SHIPPING = { verb: 'Ship', done: 'shipped', detail: 'The shipped units left on hand.' };
+
+const CANCELLING = {
+  label: 'Cancel order',
+  description:
+    'What it still commits is released; what was shipped stays shipped. A cancelled order cannot be reopened.',
+  released: 'What it still committed is released.',
+};
 
 /** One sales order: each line ordered, shipped, cancelled and still committed; ship (all or part) or cancel. */
 export function SalesOrderPage() {
   const api = useApi();
-  const { storeId } = useStore();
   const source = useOrderSource();
-  const { order, mutate, path } = createOrderResource('orderId', (path) =>
+  const resource = createOrderResource(SALES_ORDER, (path) =>
     unwrap(api.GET('/stores/{storeId}/sales-orders/{orderId}', { params: { path } })),
   );
-  const shipping = createOrderFulfilment({
-    kind: KIND,
-    verb: 'Ship',
-    done: 'shipped',
-    detail: 'The shipped units left on hand.',
-    request: (lines) =>
-      unwrap(
-        api.POST('/stores/{storeId}/sales-orders/{orderId}/ship', {
-          params: { path: path() },
-          body: { lines },
-        }),
-      ),
-    onDone: mutate,
-  });
-  const cancelling = createOrderCancel({
-    kind: KIND,
-    label: 'Cancel order',
-    description:
-      'What it still commits is released; what was shipped stays shipped. A cancelled order cannot be reopened.',
-    request: () =>
-      unwrap(api.POST('/stores/{storeId}/sales-orders/{orderId}/cancel', { params: { path: path() } })),
-    onCancelled: mutate,
-    released: 'What it still committed is released.',
-  });
+  const shipping = createOrderFulfilment(resource, SHIPPING, (path, lines) =>
+    unwrap(api.POST('/stores/{storeId}/sales-orders/{orderId}/ship', { params: { path }, body: { lines } })),
+  );
 
   return (
     <OrderPageLayout
-      back={{ href: `/stores/${storeId()}/sales-orders`, label: 'Sales Orders' }}
-      order={order}
-      kind={KIND}
-      cancel={cancelling}
+      resource={resource}
       actions={(o) => (
-        <Show when={o().status === 'open' || o().status === 'partially_shipped'}>
+        <Show when={isOpen(o())}>
           <OrderFulfilmentButton fulfilment={shipping} />
-          <OrderCancelButton cancel={cancelling} order={o()} />
         </Show>
       )}
+      cancel={{
+        when: isOpen,
+        copy: CANCELLING,
+        request: (path) =>
+          unwrap(api.POST('/stores/{storeId}/sales-orders/{orderId}/cancel', { params: { path } })),
+      }}
     >
       {(o) => (
         <>
@@ -64,14 +57,11 @@ export function SalesOrderPage() {
             <dt>Source</dt>
             <dd>{source(o().channelId)}</dd>
           </OrderFacts>
-          <OrderSkuTable
-            label="Order lines"
-            rows={o().lines}
+          <OrderLinesTable
+            lines={o().lines}
             columns={[
-              { label: 'Ordered', count: (line) => line.quantity },
               { label: 'Shipped', count: (line) => line.shipped },
               { label: 'Cancelled', count: (line) => line.cancelled },
-              { label: 'Open', count: (line) => line.outstanding },
             ]}
             note={(line) => (
               <Show when={line.allocations.some((a) => a.productId !== line.productId)}>

@@ -2,18 +2,31 @@ import { createSignal, Show } from 'solid-js';
 import { useApi } from '../../api/api-context.tsx';
 import { unwrap } from '../../api/client.ts';
 import type { components } from '../../api/schema.gen.ts';
-import { useStore } from '../../store/store-context.tsx';
 import { withFailureToast } from '../../ui/failure-toast.ts';
 import { notify } from '../../ui/toaster.tsx';
-import { createOrderCancel, OrderCancelButton } from './order-cancel.tsx';
 import { OrderFacts } from './order-facts.tsx';
+import { WORK_ORDER } from './order-kinds.ts';
+import { OrderLinesTable } from './order-lines-table.tsx';
 import { OrderPageLayout } from './order-page-layout.tsx';
 import { createOrderResource } from './order-resource.ts';
 import { OrderSkuTable } from './order-sku-table.tsx';
 
 type Order = components['schemas']['WorkOrder'];
 
-const KIND = 'Work order';
+const CANCELLING = {
+  label: 'Cancel work order',
+  description: 'Its components are released and nothing is built. A cancelled work order cannot be reopened.',
+  released: 'Its components are released.',
+};
+
+const inProgress = (order: Order) => order.status === 'in_progress';
+
+/** The one line of a work order, its assembly: it completes whole (the API has no partial completion). */
+const buildLine = (order: Order) => ({
+  ...order,
+  built: order.status === 'completed' ? order.quantity : 0,
+  outstanding: inProgress(order) ? order.quantity : 0,
+});
 
 const STOCK_OF_COMPONENTS: Record<Order['status'], string> = {
   in_progress: 'Committed',
@@ -27,30 +40,20 @@ const STOCK_OF_COMPONENTS: Record<Order['status'], string> = {
  */
 export function WorkOrderPage() {
   const api = useApi();
-  const { storeId } = useStore();
-  const { order, mutate, path } = createOrderResource('workOrderId', (path) =>
+  const resource = createOrderResource(WORK_ORDER, (path) =>
     unwrap(api.GET('/stores/{storeId}/work-orders/{workOrderId}', { params: { path } })),
   );
   const [completing, setCompleting] = createSignal(false);
-  const cancelling = createOrderCancel({
-    kind: KIND,
-    label: 'Cancel work order',
-    description:
-      'Its components are released and nothing is built. A cancelled work order cannot be reopened.',
-    request: () =>
-      unwrap(api.POST('/stores/{storeId}/work-orders/{workOrderId}/cancel', { params: { path: path() } })),
-    onCancelled: mutate,
-    released: 'Its components are released.',
-  });
 
   const complete = async (current: Order) => {
     setCompleting(true);
     await withFailureToast(`Could not complete work order ${current.number}`, async () => {
-      mutate(
-        await unwrap(
-          api.POST('/stores/{storeId}/work-orders/{workOrderId}/complete', { params: { path: path() } }),
-        ),
+      const completed = await unwrap(
+        api.POST('/stores/{storeId}/work-orders/{workOrderId}/complete', {
+          params: { path: resource.path() },
+        }),
       );
+      resource.mutate(completed);
       notify(
         'success',
         `Work order ${current.number} completed`,
@@ -62,12 +65,9 @@ export function WorkOrderPage() {
 
   return (
     <OrderPageLayout
-      back={{ href: `/stores/${storeId()}/work-orders`, label: 'Work Orders' }}
-      order={order}
-      kind={KIND}
-      cancel={cancelling}
+      resource={resource}
       actions={(o) => (
-        <Show when={o().status === 'in_progress'}>
+        <Show when={inProgress(o())}>
           <button
             type="button"
             class="button button-primary"
@@ -76,23 +76,22 @@ export function WorkOrderPage() {
           >
             Complete
           </button>
-          <OrderCancelButton cancel={cancelling} order={o()} />
         </Show>
       )}
+      cancel={{
+        when: inProgress,
+        copy: CANCELLING,
+        request: (path) =>
+          unwrap(api.POST('/stores/{storeId}/work-orders/{workOrderId}/cancel', { params: { path } })),
+      }}
     >
       {(o) => (
         <>
           <OrderFacts order={o()} />
           <h2>Builds</h2>
-          <OrderSkuTable
-            label="Order lines"
-            rows={[o()]}
-            columns={[
-              { label: 'Ordered', count: (build) => build.quantity },
-              // A work order completes whole (the API has no partial completion).
-              { label: 'Built', count: (build) => (build.status === 'completed' ? build.quantity : 0) },
-              { label: 'Open', count: (build) => (build.status === 'in_progress' ? build.quantity : 0) },
-            ]}
+          <OrderLinesTable
+            lines={[buildLine(o())]}
+            columns={[{ label: 'Built', count: (line) => line.built }]}
           />
           <h2>Components</h2>
           <OrderSkuTable

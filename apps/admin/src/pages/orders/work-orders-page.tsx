@@ -2,12 +2,11 @@ import { createSignal } from 'solid-js';
 import { useApi } from '../../api/api-context.tsx';
 import { unwrap } from '../../api/client.ts';
 import type { components } from '../../api/schema.gen.ts';
-import { useStore } from '../../store/store-context.tsx';
 import { TextField } from '../../ui/text-field.tsx';
 import { STATUS_COLUMN } from './order-column.tsx';
+import { WORK_ORDER } from './order-kinds.ts';
 import { createOrderList, type OrderListQuery } from './order-list.ts';
 import { OrderListLayout } from './order-list-layout.tsx';
-import { cancelRowAction } from './order-row-actions.tsx';
 
 type Status = components['schemas']['WorkOrderStatus'];
 type Order = components['schemas']['WorkOrderSummary'];
@@ -17,20 +16,16 @@ const inProgress = (order: Order) => order.status === 'in_progress';
 /** Work orders: build assemblies; completing consumes the components and adds the finished product. */
 export function WorkOrdersPage() {
   const api = useApi();
-  const { storeId } = useStore();
   const orders = createOrderList((storeId, query: OrderListQuery<Status>) =>
     unwrap(api.GET('/stores/{storeId}/work-orders', { params: { path: { storeId }, query } })),
   );
   const [number, setNumber] = createSignal('');
   const [sku, setSku] = createSignal('');
   const [quantity, setQuantity] = createSignal('1');
-  const path = (order: Order) => ({ storeId: storeId(), workOrderId: order.id });
 
   return (
     <OrderListLayout
-      kind="Work order"
-      title="Work Orders"
-      route="work-orders"
+      kind={WORK_ORDER}
       statusLabel="Work order status"
       statuses={['in_progress', 'completed', 'cancelled']}
       orders={orders}
@@ -48,23 +43,19 @@ export function WorkOrdersPage() {
           verb: 'complete',
           done: 'completed',
           when: inProgress,
-          request: (order) =>
-            unwrap(
-              api.POST('/stores/{storeId}/work-orders/{workOrderId}/complete', {
-                params: { path: path(order) },
-              }),
-            ),
+          request: (path) =>
+            unwrap(api.POST('/stores/{storeId}/work-orders/{workOrderId}/complete', { params: { path } })),
         },
-        cancelRowAction(inProgress, (order) =>
-          unwrap(
-            api.POST('/stores/{storeId}/work-orders/{workOrderId}/cancel', { params: { path: path(order) } }),
-          ),
-        ),
       ]}
-      create={() =>
+      cancel={{
+        when: inProgress,
+        request: (path) =>
+          unwrap(api.POST('/stores/{storeId}/work-orders/{workOrderId}/cancel', { params: { path } })),
+      }}
+      create={(path) =>
         unwrap(
           api.POST('/stores/{storeId}/work-orders', {
-            params: { path: { storeId: storeId() } },
+            params: { path },
             body: { number: number(), sku: sku().trim(), quantity: Number(quantity()) },
           }),
         )
