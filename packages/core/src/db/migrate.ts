@@ -6,6 +6,7 @@ import * as syncDirtyClaimOrder from './migrations/0004-sync-dirty-claim-order.t
 import * as feedStaleness from './migrations/0005-feed-staleness.ts';
 import * as listingLookupMisses from './migrations/0006-listing-lookup-misses.ts';
 import * as syncHistoryPending from './migrations/0007-sync-history-pending.ts';
+import * as dropSyncDirtyDue from './migrations/0008-drop-sync-dirty-due.ts';
 
 /** Migrations are listed here, not read from disk, so a bundled build carries them. */
 const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '0005-feed-staleness': feedStaleness,
   '0006-listing-lookup-misses': listingLookupMisses,
   '0007-sync-history-pending': syncHistoryPending,
+  '0008-drop-sync-dirty-due': dropSyncDirtyDue,
 };
 
 /** Brings the schema up to date. Safe to call on every start; concurrent callers are serialised by Kysely's lock. */
