@@ -63,6 +63,39 @@ describeEachDialect('sales orders', (ctx) => {
     expect(await getSalesOrder(ctx.db, store.id, order.id)).toEqual(order);
   });
 
+  it('stores allocations for kit lines only; a simple line takes one of itself, stored row or not', async () => {
+    const { store, loc, a, b } = await storeWithStock();
+    await newProduct(ctx.db, store.id, 'K', 'kit', [{ sku: 'B', quantity: 2 }]);
+    const order = await createSalesOrder(ctx.db, store.id, {
+      number: 'MIX-1',
+      lines: [
+        { sku: 'A', quantity: 1 },
+        { sku: 'K', quantity: 1 },
+      ],
+    });
+    const stored = await ctx.db
+      .selectFrom('salesOrderAllocations')
+      .select(['lineId', 'productId', 'perUnit'])
+      .where(
+        'lineId',
+        'in',
+        order.lines.map((l) => l.id),
+      )
+      .execute();
+    expect(stored).toEqual([{ lineId: order.lines[1]!.id, productId: b, perUnit: 2 }]);
+    // Orders written before: a simple line with its own row reads the same.
+    await ctx.db
+      .insertInto('salesOrderAllocations')
+      .values({ lineId: order.lines[0]!.id, productId: a, perUnit: 1 })
+      .execute();
+    const read = await getSalesOrder(ctx.db, store.id, order.id);
+    expect(read).toEqual(order);
+    expect(read.lines[0]!.allocations).toEqual([{ productId: a, sku: 'A', perUnit: 1 }]);
+    await shipSalesOrder(ctx.db, store.id, order.id);
+    expect(await quantityOf(ctx.db, a, loc)).toEqual({ onHand: 99, committed: 0, incoming: 0 });
+    expect(await quantityOf(ctx.db, b, loc)).toEqual({ onHand: 98, committed: 0, incoming: 0 });
+  });
+
   it('allocates nested kits to their stocked components and keeps the snapshot after kit edits', async () => {
     const { store, loc, a, b } = await storeWithStock();
     await newProduct(ctx.db, store.id, 'K1', 'kit', [

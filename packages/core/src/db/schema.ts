@@ -215,7 +215,10 @@ export interface SalesOrderLinesTable {
   cancelled: ColumnType<number, number | undefined, number>;
 }
 
-/** What one unit of an order line takes from stock: itself, or a kit's components at order time. */
+/**
+ * What one unit of a kit's order line takes from stock: the kit's components at order time. A line of any
+ * other product has no rows: it takes one of itself (every order would otherwise write a row saying so).
+ */
 export interface SalesOrderAllocationsTable {
   lineId: number;
   productId: number;

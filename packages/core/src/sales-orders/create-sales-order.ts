@@ -67,10 +67,13 @@ export async function createSalesOrder(
       outstanding: line.quantity,
       allocations: allocations.get(products[i]!.id)!,
     }));
+    // Only kit lines store their allocation; any other line's is implied (see SalesOrderAllocationsTable).
     await insertSalesOrderAllocations(
       trx,
-      lines.flatMap((line) =>
-        line.allocations.map((a) => ({ lineId: line.id, productId: a.productId, perUnit: a.perUnit })),
+      lines.flatMap((line, i) =>
+        products[i]!.kind === 'kit'
+          ? line.allocations.map((a) => ({ lineId: line.id, productId: a.productId, perUnit: a.perUnit }))
+          : [],
       ),
     );
 

@@ -84,7 +84,8 @@ export async function loadSalesOrderLines(
   return lines.map((line) => ({
     ...line,
     outstanding: line.quantity - line.shipped - line.cancelled,
-    allocations: byLine.get(line.id) ?? [],
+    // No stored allocation: the line takes one of its own product per unit (see SalesOrderAllocationsTable).
+    allocations: byLine.get(line.id) ?? [{ productId: line.productId, sku: line.sku, perUnit: 1 }],
   }));
 }
 
