@@ -12,7 +12,7 @@ export type { DriftSweepSummary } from './readback/sweep-drift.ts';
 export { releaseClaimsOf } from './recovery/release-claims-of.ts';
 export type { BackoffPolicy } from './retry/backoff.ts';
 export { defaultBackoff, retryDelayMs } from './retry/backoff.ts';
-export type { RoundSummary } from './round/run-channel-round.ts';
+export type { RoundSummary } from './round/round-summary.ts';
 export type { SyncEvent } from './round/sync-event.ts';
 export type { SyncEngine, SyncEngineOptions } from './worker/sync-engine.ts';
 export { createSyncEngine } from './worker/sync-engine.ts';

@@ -42,6 +42,10 @@ export type PairPlan =
     };
 
 /** Why a product could not be linked this round, from `ensureListings`. */
+export type PushPlan = Extract<PairPlan, { kind: 'push' }>;
+export type SkipPlan = Extract<PairPlan, { kind: 'skip' }>;
+export type FailPlan = Extract<PairPlan, { kind: 'fail' }>;
+
 export interface LinkProblem {
   retryable: boolean;
   code: string;

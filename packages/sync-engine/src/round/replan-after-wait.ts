@@ -1,10 +1,7 @@
 import { type ChannelRow, computeSyncableBalances } from '@ballast/core';
 import type { EngineContext } from './engine-context.ts';
-import { type PairPlan, planPair } from './plan.ts';
+import { type PushPlan, planPair, type SkipPlan } from './plan.ts';
 import { listingsOf, productsById } from './round-reads.ts';
-
-type PushPlan = Extract<PairPlan, { kind: 'push' }>;
-type SkipPlan = Extract<PairPlan, { kind: 'skip' }>;
 
 export interface Replanned {
   /** Still to push, with the balance of now. */

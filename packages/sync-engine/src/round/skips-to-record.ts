@@ -1,8 +1,6 @@
 import { type ChannelRow, staleReasonKey } from '@ballast/core';
 import type { EngineContext } from './engine-context.ts';
-import type { PairPlan } from './plan.ts';
-
-type SkipPlan = Extract<PairPlan, { kind: 'skip' }>;
+import type { SkipPlan } from './plan.ts';
 
 /**
  * The skips that get a row in Sync History. A hold (a skip that asked the channel nothing and compared nothing

@@ -17,7 +17,8 @@ import { type DriftSweepSummary, sweepDrift } from '../readback/sweep-drift.ts';
 import { releaseOrphanedLeases } from '../recovery/release-orphaned-leases.ts';
 import { type BackoffPolicy, defaultBackoff } from '../retry/backoff.ts';
 import type { EngineContext } from '../round/engine-context.ts';
-import { emptySummary, type RoundSummary, runChannelRound } from '../round/run-channel-round.ts';
+import { emptySummary, type RoundSummary } from '../round/round-summary.ts';
+import { runChannelRound } from '../round/run-channel-round.ts';
 import type { SyncEvent } from '../round/sync-event.ts';
 
 export interface SyncEngineOptions {
