@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Logger } from '@ballast/connector-kit';
-import { type OpenedDatabase, openDatabase } from '@ballast/core';
+import { createWriteLockReleaseBuffer, type OpenedDatabase, openDatabase } from '@ballast/core';
 import { serveAdmin } from './admin/serve-admin.ts';
 import { createApp } from './app.ts';
 import { createSessionAuth } from './auth/session-auth.ts';
@@ -126,9 +126,12 @@ export async function startServer(
   if (sqliteFile && sqliteFile !== ':memory:') mkdirSync(dirname(sqliteFile), { recursive: true });
   // A file database gets its WAL checkpoints from a thread of its own (see startWalCheckpointer).
   const sqliteOnDisk = sqliteFile !== undefined && sqliteFile !== ':memory:';
+  // The API's and the sync thread's connections tell each other when they release the write lock.
+  const writeLockRelease = sqliteOnDisk ? createWriteLockReleaseBuffer() : undefined;
   const database = await openDatabase(config.databaseUrl, {
     migrate: false,
     backgroundCheckpoints: sqliteOnDisk,
+    ...(writeLockRelease && { writeLockRelease }),
     ...(options.poolSize !== undefined && { poolSize: options.poolSize }),
   });
   const { db } = database;
@@ -188,6 +191,7 @@ export async function startServer(
         settings: syncSettingsOf({ ...config, pollIntervalMs: options.pollIntervalMs }),
         ...(options.poolSize !== undefined && { poolSize: options.poolSize }),
         backgroundCheckpoints: sqliteOnDisk,
+        ...(writeLockRelease && { writeLockRelease }),
         // With the API in the same process, the loop gets a thread (and a core) of its own. An in-memory
         // SQLite database cannot be opened from another thread.
         thread: options.syncThread ?? (role === 'all' && sqliteFile !== ':memory:'),

@@ -22,6 +22,7 @@ export {
   slotList,
   slotTuples,
 } from './db/statement-cache.ts';
+export { createWriteLockReleaseBuffer } from './db/write-lock-release.ts';
 export * from './errors.ts';
 export * from './feeds/apply-feed-snapshot.ts';
 export * from './feeds/due-feeds.ts';

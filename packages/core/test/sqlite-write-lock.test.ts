@@ -5,6 +5,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSqliteDialect } from '../src/db/sqlite-dialect.ts';
+import { createWriteLockReleaseBuffer } from '../src/db/write-lock-release.ts';
 
 // Two connections to one file, as the API thread and the sync thread (or a CLI import) have: one holds the
 // write lock, the other's transaction must wait for it without freezing its thread.
@@ -22,7 +23,7 @@ describe('SQLite transactions waiting for the write lock', () => {
     holder.exec('create table t (n integer)');
     waiter = new SQLite(file);
     waiter.pragma('busy_timeout = 5000');
-    db = new Kysely({ dialect: createSqliteDialect(waiter, { database: waiter }, 400) });
+    db = new Kysely({ dialect: createSqliteDialect(waiter, { database: waiter }, { lockTimeoutMs: 400 }) });
   });
 
   afterEach(async () => {
@@ -58,5 +59,66 @@ describe('SQLite transactions waiting for the write lock', () => {
     expect(waiter.pragma('busy_timeout', { simple: true })).toBe(5000);
     await insertInTransaction(2);
     expect(holder.prepare('select n from t').all()).toEqual([{ n: 2 }]);
+  });
+});
+
+// The API thread and the sync thread share a release signal: a waiting transaction begins when the other
+// connection commits, not at the end of its pause (made long here, so that only the signal can explain an
+// early start).
+describe('SQLite transactions waiting for a release signalled by the other connection', () => {
+  let dir: string;
+  let holderDb: Kysely<{ t: { n: number } }>;
+  let waiterDb: Kysely<{ t: { n: number } }>;
+
+  const open = (file: string, releaseSignal?: SharedArrayBuffer) => {
+    const sqlite = new SQLite(file);
+    sqlite.pragma('journal_mode = WAL');
+    return new Kysely<{ t: { n: number } }>({
+      dialect: createSqliteDialect(
+        sqlite,
+        { database: sqlite },
+        { pauseMs: 2_000, ...(releaseSignal && { releaseSignal }) },
+      ),
+    });
+  };
+
+  afterEach(async () => {
+    await waiterDb.destroy();
+    await holderDb.destroy();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function waitAfterHolderCommits(shared: boolean): Promise<number> {
+    dir = mkdtempSync(join(tmpdir(), 'ballast-write-lock-release-'));
+    const file = join(dir, 'db.sqlite');
+    const signal = shared ? createWriteLockReleaseBuffer() : undefined;
+    holderDb = open(file, signal);
+    waiterDb = open(file, signal);
+    await sql`create table t (n integer)`.execute(holderDb);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const holding = holderDb.transaction().execute(async (trx) => {
+      await sql`insert into t (n) values (0)`.execute(trx);
+      await held;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const waiting = waiterDb.transaction().execute((trx) => sql`insert into t (n) values (1)`.execute(trx));
+    // Past the first try and its immediate retry: now in a pause.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    release();
+    await holding;
+    const committedAt = Date.now();
+    await waiting;
+    return Date.now() - committedAt;
+  }
+
+  it('begins as soon as the holder commits', async () => {
+    expect(await waitAfterHolderCommits(true)).toBeLessThan(1_000);
+  });
+
+  it('without the signal, waits out its pause', async () => {
+    expect(await waitAfterHolderCommits(false)).toBeGreaterThanOrEqual(1_500);
   });
 });

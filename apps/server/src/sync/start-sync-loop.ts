@@ -22,6 +22,8 @@ export interface SyncLoopOptions {
   poolSize?: number;
   /** SQLite file: the process's WAL checkpointer does the checkpoints (see startWalCheckpointer). */
   backgroundCheckpoints?: boolean;
+  /** SQLite file: shared with the process's other connections (see WriteLockRelease in core). */
+  writeLockRelease?: SharedArrayBuffer;
   /** Run the loop in a worker thread of its own (see startSyncThread). */
   thread: boolean;
 }
@@ -40,6 +42,7 @@ export async function startSyncLoop(options: SyncLoopOptions): Promise<SyncContr
       logger,
       ...(poolSize !== undefined && { poolSize }),
       backgroundCheckpoints: options.backgroundCheckpoints === true,
+      ...(options.writeLockRelease && { writeLockRelease: options.writeLockRelease }),
     });
   }
   return createSyncEngine({

@@ -24,6 +24,7 @@ const database = await openDatabase(data.databaseUrl, {
   migrate: false,
   ...(data.poolSize !== undefined && { poolSize: data.poolSize }),
   backgroundCheckpoints: data.backgroundCheckpoints === true,
+  ...(data.writeLockRelease && { writeLockRelease: data.writeLockRelease }),
 });
 let events: SyncEvent[] = [];
 const flushEvents = () => {

@@ -9,6 +9,8 @@ export interface SyncThreadData {
   poolSize?: number;
   /** Open the thread's SQLite connection with `backgroundCheckpoints`. */
   backgroundCheckpoints?: boolean;
+  /** The process's write-lock release signal (a SharedArrayBuffer is shared with the thread, not copied). */
+  writeLockRelease?: SharedArrayBuffer;
   /** The engine's timing; the thread builds connectors and credentials itself. */
   settings: SyncSettings;
   /** The wake signal's shared counter (see wake-signal.ts). */

@@ -32,6 +32,11 @@ export interface OpenOptions {
    * WAL reaches BACKSTOP_CHECKPOINT_PAGES, should that checkpointer be gone.
    */
   backgroundCheckpoints?: boolean;
+  /**
+   * SQLite: shared by the connections the process's threads open (createWriteLockReleaseBuffer), so a
+   * transaction waiting for the write lock begins as soon as another of them releases it (WriteLockRelease).
+   */
+  writeLockRelease?: SharedArrayBuffer;
 }
 
 /** Pages (~200 MB) after which a connection with background checkpoints checkpoints the WAL itself. */
@@ -85,7 +90,11 @@ function openSqlite(url: string, options: OpenOptions): OpenedDatabase {
   for (const pragma of pragmas) sqlite.pragma(pragma);
   if (options.backgroundCheckpoints) sqlite.pragma(`wal_autocheckpoint = ${BACKSTOP_CHECKPOINT_PAGES}`);
   const db = new Kysely<Database>({
-    dialect: createSqliteDialect(sqlite, { database: withStatementCache(sqlite) }),
+    dialect: createSqliteDialect(
+      sqlite,
+      { database: withStatementCache(sqlite) },
+      { ...(options.writeLockRelease && { releaseSignal: options.writeLockRelease }) },
+    ),
     plugins: [new CamelCasePlugin()],
   });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
