@@ -123,9 +123,10 @@ export async function startServer(
   const sqliteFile = /^postgres(ql)?:\/\//.test(config.databaseUrl)
     ? undefined
     : config.databaseUrl.replace(/^sqlite:(\/\/)?/, '');
-  if (sqliteFile && sqliteFile !== ':memory:') mkdirSync(dirname(sqliteFile), { recursive: true });
+  // An empty path opens an in-memory database too (see openDatabase).
+  const sqliteOnDisk = sqliteFile !== undefined && sqliteFile !== '' && sqliteFile !== ':memory:';
+  if (sqliteOnDisk) mkdirSync(dirname(sqliteFile), { recursive: true });
   // A file database gets its WAL checkpoints from a thread of its own (see startWalCheckpointer).
-  const sqliteOnDisk = sqliteFile !== undefined && sqliteFile !== ':memory:';
   // The API's and the sync thread's connections tell each other when they release the write lock.
   const writeLockRelease = sqliteOnDisk ? createWriteLockReleaseBuffer() : undefined;
   const database = await openDatabase(config.databaseUrl, {

@@ -1,6 +1,7 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type SQLite from 'better-sqlite3';
 import { type DatabaseConnection, SqliteDialect, type SqliteDialectConfig, SqliteDriver } from 'kysely';
-import { pause, WriteLockRelease } from './write-lock-release.ts';
+import { WriteLockRelease } from './write-lock-release.ts';
 
 /** How long a transaction waits for the write lock before it fails with SQLITE_BUSY (as `busy_timeout`). */
 export const WRITE_LOCK_TIMEOUT_MS = 5_000;
@@ -65,13 +66,11 @@ class LockWaitingDriver extends SqliteDriver {
   override async beginTransaction(_connection: DatabaseConnection): Promise<void> {
     const giveUpAt = Date.now() + this.#lockTimeoutMs;
     for (let attempt = 0; ; attempt++) {
-      const releases = this.#release?.count;
+      const releases = this.#release?.count ?? 0;
       if (this.#tryBegin()) return;
       if (Date.now() >= giveUpAt) throw busyError(this.#lockTimeoutMs);
       const pauseMs = this.#pauseMs ?? RETRY_PAUSES_MS[attempt] ?? LONGEST_PAUSE_MS;
-      if (this.#release && releases !== undefined && pauseMs > 0)
-        await this.#release.waitAfter(releases, pauseMs);
-      else await pause(pauseMs);
+      await (this.#release && pauseMs > 0 ? this.#release.waitAfter(releases, pauseMs) : pause(pauseMs));
     }
   }
 
@@ -107,6 +106,11 @@ class LockWaitingDriver extends SqliteDriver {
       this.#sqlite.exec(`pragma busy_timeout = ${WRITE_LOCK_TIMEOUT_MS}`);
     }
   }
+}
+
+/** The next turn of the event loop for 0, else a timer. */
+function pause(ms: number): Promise<void> {
+  return ms === 0 ? new Promise((resolve) => setImmediate(resolve)) : sleep(ms);
 }
 
 function busyError(waitedMs: number): Error {

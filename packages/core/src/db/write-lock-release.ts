@@ -1,5 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises';
-
 /**
  * Tells the SQLite connections of one process, each in its own thread (the API's and the sync loop's), that one
  * of them released the write lock: a counter in shared memory, raised after every COMMIT and ROLLBACK. A
@@ -35,9 +33,4 @@ export class WriteLockRelease {
 
 export function createWriteLockReleaseBuffer(): SharedArrayBuffer {
   return new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
-}
-
-/** Without a shared signal: the pause alone (the next turn of the event loop for 0). */
-export function pause(ms: number): Promise<void> {
-  return ms === 0 ? new Promise((resolve) => setImmediate(resolve)) : sleep(ms);
 }

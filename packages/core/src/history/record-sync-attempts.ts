@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Db } from '../db/connect.ts';
+import { transact } from '../db/group-commit.ts';
 import { InvalidStateError, NotFoundError, ValidationError } from '../errors.ts';
 import { chunk } from '../shared/chunk.ts';
 import { now } from '../shared/time.ts';
@@ -41,7 +42,7 @@ export async function recordSyncAttempts<E>(
     ]);
   }
   if (attempts.length === 0) return [];
-  return inTransaction(db, (trx) => insertAttempts(trx, attempts, (i) => ['attempts', i]));
+  return transact(db, (trx) => insertAttempts(trx, attempts, (i) => ['attempts', i]));
 }
 
 /**
@@ -65,7 +66,7 @@ export async function finishSyncAttempts(db: Db, outcomes: SyncAttemptOutcome[])
   });
   if (parsed.length === 0) return 0;
 
-  return inTransaction(db, async (trx) => {
+  return transact(db, async (trx) => {
     let updated = 0;
     for (const [n, part] of chunk(parsed, OUTCOMES_PER_UPDATE).entries()) {
       await assertPending(
@@ -192,9 +193,4 @@ async function idsInStore(
     for (const row of rows) found.add(row.id);
   }
   return found;
-}
-
-/** Uses the caller's transaction, or opens one so a batch is all or nothing. */
-function inTransaction<T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T> {
-  return db.isTransaction ? work(db) : db.transaction().execute(work);
 }

@@ -1,4 +1,5 @@
 import type { Db } from '../db/connect.ts';
+import { transact } from '../db/group-commit.ts';
 import { InvalidStateError } from '../errors.ts';
 import { chunk } from '../shared/chunk.ts';
 import { now } from '../shared/time.ts';
@@ -24,7 +25,7 @@ export async function recordTrustedSyncAttempts<E>(
   if (attempts.length === 0) return [];
   const createdAt = now();
   const rows = attempts.map((a, i) => historyRowOf(a, createdAt, ['attempts', i]));
-  return inTransaction(db, (trx) => insertHistoryRows(trx, rows));
+  return transact(db, (trx) => insertHistoryRows(trx, rows));
 }
 
 /**
@@ -40,16 +41,11 @@ export async function finishTrustedSyncAttempts(
   const rows = outcomes.map((o) =>
     o.errorMessage == null ? o : { ...o, errorMessage: cutErrorMessage(o.errorMessage) },
   );
-  await inTransaction(db, async (trx) => {
+  await transact(db, async (trx) => {
     for (const part of chunk(rows, OUTCOMES_PER_UPDATE)) {
       if ((await finishPendingRows(trx, part)) !== part.length) {
         throw new InvalidStateError('a sync attempt was finished by someone else meanwhile');
       }
     }
   });
-}
-
-/** Uses the caller's transaction, or opens one so a batch is all or nothing. */
-function inTransaction<T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T> {
-  return db.isTransaction ? work(db) : db.transaction().execute(work);
 }
