@@ -6,10 +6,12 @@ import {
   finishTrustedSyncAttempts,
   getSyncHistoryEntry,
   InvalidStateError,
+  MAX_ERROR_CODE,
   MAX_ERROR_MESSAGE,
   recordSyncAttempts,
   recordTrustedSyncAttempts,
   type SyncAttemptInput,
+  ValidationError,
 } from '../src/index.ts';
 import { describeEachDialect } from '../src/testing/index.ts';
 
@@ -112,5 +114,24 @@ describeEachDialect('Sync History attempts the sync engine records itself', (ctx
     ).rejects.toBeInstanceOf(InvalidStateError);
     expect(await s.row(e!)).toMatchObject({ status: 'pending', finishedAt: null });
     expect(await s.row(c!)).toMatchObject({ status: 'failed' });
+  });
+
+  it("cuts a connector's overlong error code where the checked path refuses it", async () => {
+    const s = await setup();
+    const longCode = 'connector_said_'.repeat(40);
+    await expect(recordSyncAttempts(ctx.db, [s.attempt({ errorCode: longCode })])).rejects.toBeInstanceOf(
+      ValidationError,
+    );
+    const [recorded, pending] = await recordTrustedSyncAttempts(ctx.db, [
+      s.attempt({ status: 'failed', errorCode: longCode, finishedAt: 700 }),
+      s.attempt(),
+    ]);
+    const cut = `${longCode.slice(0, MAX_ERROR_CODE - 1)}…`;
+    expect((await s.row(recorded!)).errorCode).toBe(cut);
+
+    await finishTrustedSyncAttempts(ctx.db, [
+      { id: pending!, status: 'failed', errorCode: longCode, finishedAt: 800 },
+    ]);
+    expect(await s.row(pending!)).toMatchObject({ status: 'failed', errorCode: cut });
   });
 });

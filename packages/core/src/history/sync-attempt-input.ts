@@ -5,6 +5,9 @@ import type { Jsonable } from './json-value.ts';
 /** Longest error message kept; channels sometimes answer with whole HTML pages. */
 export const MAX_ERROR_MESSAGE = 4000;
 
+/** Longest error code kept. Codes are meant to be short identifiers; a connector may still send anything. */
+export const MAX_ERROR_CODE = 200;
+
 const causeTypes = [
   'sales_order',
   'purchase_order',
@@ -33,6 +36,11 @@ export function cutErrorMessage(text: string): string {
   return text.length > MAX_ERROR_MESSAGE ? `${text.slice(0, MAX_ERROR_MESSAGE - 1)}…` : text;
 }
 
+/** An error code as the sync engine stores it: cut to MAX_ERROR_CODE characters (the API refuses longer). */
+export function cutErrorCode(code: string): string {
+  return code.length > MAX_ERROR_CODE ? `${code.slice(0, MAX_ERROR_CODE - 1)}…` : code;
+}
+
 const errorMessage = z.string().transform(cutErrorMessage);
 
 /** What set a push in motion: the newest mark's cause, and how many marks were coalesced since the first. */
@@ -57,7 +65,7 @@ export const syncAttemptSchema = z.strictObject({
   previousQuantity: quantity.nullish(),
   cause: syncCauseSchema,
   explanation: z.custom<unknown>((value) => value !== undefined, 'required'),
-  errorCode: z.string().max(200).nullish(),
+  errorCode: z.string().max(MAX_ERROR_CODE).nullish(),
   errorMessage: errorMessage.nullish(),
   attempt: z.number().int().min(1),
   seq: z.number().int().nonnegative(),
@@ -87,7 +95,7 @@ export type SyncAttemptInput<E = unknown> = Omit<z.input<typeof syncAttemptSchem
 export const syncAttemptOutcomeSchema = z.strictObject({
   id: rowId,
   status: z.enum(syncStatuses),
-  errorCode: z.string().max(200).nullish(),
+  errorCode: z.string().max(MAX_ERROR_CODE).nullish(),
   errorMessage: errorMessage.nullish(),
   previousQuantity: quantity.nullish(),
   pendingHandle: z.string().max(2000).nullish(),

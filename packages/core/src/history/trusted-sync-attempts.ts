@@ -6,7 +6,12 @@ import { now } from '../shared/time.ts';
 import { finishPendingRows, OUTCOMES_PER_UPDATE } from './finish-history-rows.ts';
 import { historyRowOf } from './history-row-of.ts';
 import { insertHistoryRows } from './insert-history-rows.ts';
-import { cutErrorMessage, type SyncAttemptInput, type SyncAttemptOutcome } from './sync-attempt-input.ts';
+import {
+  cutErrorCode,
+  cutErrorMessage,
+  type SyncAttemptInput,
+  type SyncAttemptOutcome,
+} from './sync-attempt-input.ts';
 
 // The sync engine records every attempt it makes, dozens per round and many rounds a second, from rows it has
 // just read from the store (the claimed pairs, their channel and listings). Parsing each with the schema and
@@ -15,7 +20,8 @@ import { cutErrorMessage, type SyncAttemptInput, type SyncAttemptOutcome } from 
 
 /**
  * recordSyncAttempts for attempts the caller built from this store's own rows: no schema parse and no store
- * check of the references. Error messages are still cut to MAX_ERROR_MESSAGE and the explanation must be JSON.
+ * check of the references. Error codes and messages are still cut (MAX_ERROR_CODE, MAX_ERROR_MESSAGE): a
+ * connector's overlong code must not fail the round on every retry. The explanation must be JSON.
  * Runs in the caller's transaction when given one.
  */
 export async function recordTrustedSyncAttempts<E>(
@@ -31,7 +37,8 @@ export async function recordTrustedSyncAttempts<E>(
 /**
  * finishSyncAttempts for outcomes of attempts the caller recorded itself (ids it was given back, each once):
  * no schema parse and no status read before the write. An attempt that is no longer pending (another worker
- * closed it as interrupted) is still an InvalidStateError, and nothing is written. Error messages are cut.
+ * closed it as interrupted) is still an InvalidStateError, and nothing is written. Error codes and messages are
+ * cut. Pending handles are not: connector-kit's guard turns a result with an overlong handle into a failure.
  */
 export async function finishTrustedSyncAttempts(
   db: Db,
@@ -39,7 +46,13 @@ export async function finishTrustedSyncAttempts(
 ): Promise<void> {
   if (outcomes.length === 0) return;
   const rows = outcomes.map((o) =>
-    o.errorMessage == null ? o : { ...o, errorMessage: cutErrorMessage(o.errorMessage) },
+    o.errorCode == null && o.errorMessage == null
+      ? o
+      : {
+          ...o,
+          ...(o.errorCode != null && { errorCode: cutErrorCode(o.errorCode) }),
+          ...(o.errorMessage != null && { errorMessage: cutErrorMessage(o.errorMessage) }),
+        },
   );
   await transact(db, async (trx) => {
     for (const part of chunk(rows, OUTCOMES_PER_UPDATE)) {
