@@ -75,6 +75,7 @@ export * from './sales-orders/sales-order-queries.ts';
 export * from './sales-orders/ship-sales-order.ts';
 export * from './shared/chunk.ts';
 export type * from './shared/keyset-cursor.ts';
+export * from './shared/shared-counter-signal.ts';
 export * from './stores/stores.ts';
 export * from './uploads/apply-upload.ts';
 export type * from './uploads/csv-records.ts';

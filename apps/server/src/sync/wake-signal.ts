@@ -1,27 +1,14 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { SharedCounterSignal } from '@ballast/core';
 
 /**
- * How the API thread wakes the sync thread: a counter in shared memory. Raising it costs an atomic add and a
- * notify that does nothing unless the sync thread is waiting; a postMessage per write cost the API thread
- * more than the write's own statements. Wakes while the sync thread is busy fold into one: it sees the
- * counter moved when it comes back to wait.
+ * How the API thread wakes the sync thread: a shared counter signal, whose buffer the thread gets in its
+ * workerData. Raising it costs an atomic add and a notify that does nothing unless the sync thread is waiting;
+ * a postMessage per write cost the API thread more than the write's own statements. Wakes while the sync
+ * thread is busy fold into one: it sees the counter moved when it comes back to wait.
  */
-export interface WakeSignal {
-  /** Passed to the thread in its workerData (a SharedArrayBuffer is shared, not copied). */
-  readonly buffer: SharedArrayBuffer;
-  raise(): void;
-}
-
-export function createWakeSignal(): WakeSignal {
-  const buffer = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
-  const counter = new Int32Array(buffer);
-  return {
-    buffer,
-    raise() {
-      Atomics.add(counter, 0, 1);
-      Atomics.notify(counter, 0);
-    },
-  };
+export function createWakeSignal(): SharedCounterSignal {
+  return new SharedCounterSignal();
 }
 
 /**
@@ -32,14 +19,13 @@ export function createWakeSignal(): WakeSignal {
  * sync thread a task, per order. Returns a function that stops listening.
  */
 export function listenForWakes(buffer: SharedArrayBuffer, onWake: () => void, minGapMs = 0): () => void {
-  const counter = new Int32Array(buffer);
+  const wakes = new SharedCounterSignal(buffer);
   let listening = true;
   void (async () => {
-    let seen = Atomics.load(counter, 0);
+    let seen = wakes.count;
     while (listening) {
-      const wait = Atomics.waitAsync(counter, 0, seen);
-      if (wait.async) await wait.value;
-      seen = Atomics.load(counter, 0);
+      await wakes.waitAfter(seen);
+      seen = wakes.count;
       if (!listening) break;
       onWake();
       if (minGapMs > 0) await sleep(minGapMs);
@@ -48,7 +34,6 @@ export function listenForWakes(buffer: SharedArrayBuffer, onWake: () => void, mi
   return () => {
     listening = false;
     // Ends the pending wait (a raise, seen by nobody, to the same effect).
-    Atomics.add(counter, 0, 1);
-    Atomics.notify(counter, 0);
+    wakes.raise();
   };
 }

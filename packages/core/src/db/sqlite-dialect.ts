@@ -78,7 +78,7 @@ class LockWaitingDriver extends SqliteDriver {
     try {
       await super.commitTransaction(connection);
     } finally {
-      this.#release?.released();
+      this.#release?.raise();
     }
   }
 
@@ -86,7 +86,7 @@ class LockWaitingDriver extends SqliteDriver {
     try {
       await super.rollbackTransaction(connection);
     } finally {
-      this.#release?.released();
+      this.#release?.raise();
     }
   }
 
