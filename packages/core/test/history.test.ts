@@ -2,6 +2,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   type BalanceExplanation,
   type BallastError,
+  type CauseType,
   createProduct,
   createStore,
   finishSyncAttempts,
@@ -292,15 +293,25 @@ describeEachDialect('Sync History storage', (ctx) => {
   describe('listing', () => {
     let s: Awaited<ReturnType<typeof setup>>;
     let other: Awaited<ReturnType<typeof setup>>;
-    /** [id, productId, channelId, status, createdAt], oldest first. */
+    /** What each row was written with, oldest first. */
     const rows: {
       id: number;
       productId: number;
       channelId: number;
       status: SyncStatus;
+      causeType: CauseType;
+      causeRef: string;
       createdAt: number;
     }[] = [];
     const statuses: SyncStatus[] = ['succeeded', 'failed', 'skipped', 'retrying', 'succeeded', 'pending'];
+    // Purchase order 1001 shares its ref with sales order 1001: a ref only means something within its type.
+    const causes: [CauseType, string][] = [
+      ['sales_order', '1001'],
+      ['purchase_order', '1001'],
+      ['sales_order', '1002'],
+      ['feed', '7'],
+      ['adjustment', 'adj-1'],
+    ];
 
     beforeAll(async () => {
       s = await setup();
@@ -309,15 +320,17 @@ describeEachDialect('Sync History storage', (ctx) => {
       for (let i = 0; i < 30; i++) {
         const createdAt = 10_000 + i * 100;
         vi.setSystemTime(createdAt);
+        const [causeType, causeRef] = causes[i % causes.length]!;
         const row = {
           productId: i % 2 === 0 ? s.mug : s.tea,
           channelId: i % 3 === 0 ? s.market : s.shop,
           status: statuses[i % statuses.length]!,
         };
-        const id = await recordSyncAttempt(ctx.db, s.attempt(row));
-        rows.push({ id, ...row, createdAt });
-        // The other store writes at the same moments.
-        await recordSyncAttempt(ctx.db, other.attempt({ status: row.status }));
+        const cause = { ...s.attempt().cause, type: causeType, ref: causeRef };
+        const id = await recordSyncAttempt(ctx.db, s.attempt({ ...row, cause }));
+        rows.push({ id, ...row, causeType, causeRef, createdAt });
+        // The other store writes at the same moments, for the same causes.
+        await recordSyncAttempt(ctx.db, other.attempt({ status: row.status, cause }));
       }
       vi.useRealTimers();
     });
@@ -379,6 +392,53 @@ describeEachDialect('Sync History storage', (ctx) => {
       );
       expect(await all({ channelId: other.shop })).toEqual([]);
       expect(await all({ productId: other.mug })).toEqual([]);
+    });
+
+    it('filters by one or several cause types, and by a cause ref within its one type', async () => {
+      const { mug, shop } = s;
+      expect(await all({ causeType: 'sales_order', limit: 3 })).toEqual(
+        newestFirst((r) => r.causeType === 'sales_order'),
+      );
+      expect(await all({ causeType: ['feed', 'purchase_order'], limit: 2 })).toEqual(
+        newestFirst((r) => r.causeType === 'feed' || r.causeType === 'purchase_order'),
+      );
+      const salesOrder1001 = newestFirst((r) => r.causeType === 'sales_order' && r.causeRef === '1001');
+      expect(salesOrder1001).toHaveLength(6);
+      expect(await all({ causeType: 'sales_order', causeRef: '1001', limit: 4 })).toEqual(salesOrder1001);
+      expect(await all({ causeType: ['sales_order'], causeRef: '1001' })).toEqual(salesOrder1001);
+      expect(await all({ causeType: 'purchase_order', causeRef: '1001', limit: 4 })).toEqual(
+        newestFirst((r) => r.causeType === 'purchase_order'),
+      );
+      expect(await all({ causeType: 'sales_order', causeRef: '100' })).toEqual([]);
+      expect(
+        await all({ causeType: 'sales_order', causeRef: '1001', productId: mug, channelId: shop }),
+      ).toEqual(
+        newestFirst(
+          (r) =>
+            r.causeType === 'sales_order' &&
+            r.causeRef === '1001' &&
+            r.productId === mug &&
+            r.channelId === shop,
+        ),
+      );
+      expect(
+        await all({ causeType: ['sales_order', 'feed'], status: ['succeeded'], from: 10_500, limit: 2 }),
+      ).toEqual(
+        newestFirst(
+          (r) =>
+            (r.causeType === 'sales_order' || r.causeType === 'feed') &&
+            r.status === 'succeeded' &&
+            r.createdAt >= 10_500,
+        ),
+      );
+      // The other store has the same causes; its rows stay its own.
+      const theirs = await listSyncHistory(ctx.db, other.storeId, {
+        causeType: 'sales_order',
+        causeRef: '1001',
+        limit: 500,
+      });
+      expect(theirs.items).toHaveLength(6);
+      expect(theirs.items.some((e) => salesOrder1001.includes(e.id))).toBe(false);
     });
 
     it('never shows another store\u2019s rows', async () => {
@@ -456,6 +516,27 @@ describeEachDialect('Sync History storage', (ctx) => {
           ValidationError,
         ),
       ).toEqual([['status']]);
+      expect(
+        await issuePaths(
+          () => listSyncHistory(ctx.db, s.storeId, { causeType: ['feed', 'nope' as 'feed'] }),
+          ValidationError,
+        ),
+      ).toEqual([['causeType']]);
+      // A ref alone or with several types names no one cause.
+      for (const causeType of [undefined, ['sales_order', 'purchase_order'] as CauseType[]]) {
+        expect(
+          await issuePaths(
+            () => listSyncHistory(ctx.db, s.storeId, { causeType, causeRef: '1001' }),
+            ValidationError,
+          ),
+        ).toEqual([['causeRef']]);
+      }
+      expect(
+        await issuePaths(
+          () => listSyncHistory(ctx.db, s.storeId, { causeType: 'feed', causeRef: '' }),
+          ValidationError,
+        ),
+      ).toEqual([['causeRef']]);
       expect(await issuePaths(() => getSyncHistoryEntry(ctx.db, s.storeId, 0), ValidationError)).toEqual([
         ['id'],
       ]);

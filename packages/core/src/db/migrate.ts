@@ -7,6 +7,7 @@ import * as feedStaleness from './migrations/0005-feed-staleness.ts';
 import * as listingLookupMisses from './migrations/0006-listing-lookup-misses.ts';
 import * as syncHistoryPending from './migrations/0007-sync-history-pending.ts';
 import * as dropSyncDirtyDue from './migrations/0008-drop-sync-dirty-due.ts';
+import * as syncHistoryCause from './migrations/0009-sync-history-cause.ts';
 
 /** Migrations are listed here, not read from disk, so a bundled build carries them. */
 const migrations: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '0006-listing-lookup-misses': listingLookupMisses,
   '0007-sync-history-pending': syncHistoryPending,
   '0008-drop-sync-dirty-due': dropSyncDirtyDue,
+  '0009-sync-history-cause': syncHistoryCause,
 };
 
 /** Brings the schema up to date. Safe to call on every start; concurrent callers are serialised by Kysely's lock. */

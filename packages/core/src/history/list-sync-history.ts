@@ -4,10 +4,11 @@ import type { Db } from '../db/connect.ts';
 import { NotFoundError } from '../errors.ts';
 import { decodeCursor, type Page, toPage } from '../shared/keyset-cursor.ts';
 import { parseInput } from '../validation/parse-input.ts';
-import { syncStatuses } from './sync-attempt-input.ts';
+import { syncCauseTypes, syncStatuses } from './sync-attempt-input.ts';
 import { historyQuery, type SyncHistoryEntry, toSyncHistoryEntry } from './sync-history-entry.ts';
 
 const status = z.enum(syncStatuses);
+const causeType = z.enum(syncCauseTypes);
 const millis = z.number().int().nonnegative();
 
 export const syncHistoryQuerySchema = z
@@ -16,12 +17,23 @@ export const syncHistoryQuerySchema = z
     channelId: z.number().int().positive().optional(),
     /** One status or several. */
     status: z.union([status, z.array(status).min(1).max(syncStatuses.length)]).optional(),
+    /** What set the push in motion: one cause type or several. */
+    causeType: z.union([causeType, z.array(causeType).min(1).max(syncCauseTypes.length)]).optional(),
+    /**
+     * The cause's ref, exactly (an order number, `feed:<id>`…). Only with a single `causeType`: a ref names
+     * something within its type (sales order 1001 is not purchase order 1001).
+     */
+    causeRef: z.string().min(1).max(500).optional(),
     /** Epoch ms, inclusive, on the time the row was written. */
     from: millis.optional(),
     /** Epoch ms, exclusive. */
     to: millis.optional(),
     limit: z.number().int().min(1).max(500).default(50),
     cursor: z.string().max(200).nullish(),
+  })
+  .refine((q) => q.causeRef === undefined || [q.causeType ?? []].flat().length === 1, {
+    path: ['causeRef'],
+    message: 'needs exactly one causeType',
   })
   .refine((q) => q.from === undefined || q.to === undefined || q.from < q.to, {
     path: ['to'],
@@ -31,7 +43,8 @@ export type SyncHistoryQuery = z.input<typeof syncHistoryQuerySchema>;
 
 /**
  * A store's Sync History, newest first, one keyset page at a time (pass `nextCursor` back as `cursor`).
- * Every filter combination is served by an index on (store, filter column, id).
+ * Every filter combination is served by an index on (store, filter column, id); the cause ref's index is
+ * (store, cause type, cause ref, id), which is why a ref needs its one type.
  *
  * @example
  * const page = await listSyncHistory(db, storeId, { productId, status: ['failed', 'retrying'], limit: 20 });
@@ -48,6 +61,11 @@ export async function listSyncHistory(
   if (q.channelId !== undefined) rows = rows.where('h.channelId', '=', q.channelId);
   if (typeof q.status === 'string') rows = rows.where('h.status', '=', q.status);
   if (Array.isArray(q.status)) rows = rows.where('h.status', 'in', q.status);
+  const causeTypes = [q.causeType ?? []].flat();
+  // One type is an equality, so that with a ref the (store, type, ref, id) index yields rows in id order.
+  if (causeTypes.length === 1) rows = rows.where('h.causeType', '=', causeTypes[0]!);
+  if (causeTypes.length > 1) rows = rows.where('h.causeType', 'in', causeTypes);
+  if (q.causeRef !== undefined) rows = rows.where('h.causeRef', '=', q.causeRef);
   if (q.from !== undefined) rows = rows.where('h.createdAt', '>=', q.from);
   if (q.to !== undefined) rows = rows.where('h.createdAt', '<', q.to);
   if (before !== undefined) rows = rows.where('h.id', '<', before);

@@ -8,7 +8,8 @@ export const MAX_ERROR_MESSAGE = 4000;
 /** Longest error code kept. Codes are meant to be short identifiers; a connector may still send anything. */
 export const MAX_ERROR_CODE = 200;
 
-const causeTypes = [
+/** What can set a push in motion; Sync History rows can be filtered by it. */
+export const syncCauseTypes = [
   'sales_order',
   'purchase_order',
   'work_order',
@@ -45,7 +46,7 @@ const errorMessage = z.string().transform(cutErrorMessage);
 
 /** What set a push in motion: the newest mark's cause, and how many marks were coalesced since the first. */
 export const syncCauseSchema = z.strictObject({
-  type: z.enum(causeTypes),
+  type: z.enum(syncCauseTypes),
   ref: z.string().max(500),
   marks: z.number().int().min(1),
   firstMarkedAt: millis,
