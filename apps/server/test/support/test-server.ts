@@ -28,6 +28,7 @@ export interface TestServer {
   /** A store and an API token for it. */
   store: Store;
   token: string;
+  tokenId: number;
   /** A second store with its own token, for "other store" security tests. */
   otherStore: Store;
   otherToken: string;
@@ -58,7 +59,7 @@ export async function createTestServer(
   const app = createApp(deps, { logError: () => {} });
   const store = await createStore(t.db, { name: 'Main store' });
   const otherStore = await createStore(t.db, { name: 'Other store' });
-  const { secret: token } = await createApiToken(t.db, store.id, 'tests');
+  const { secret: token, token: mainToken } = await createApiToken(t.db, store.id, 'tests');
   const { secret: otherToken } = await createApiToken(t.db, otherStore.id, 'other');
   return {
     t,
@@ -66,6 +67,7 @@ export async function createTestServer(
     app,
     store,
     token,
+    tokenId: mainToken.id,
     otherStore,
     otherToken,
     request(method, path, options = {}) {

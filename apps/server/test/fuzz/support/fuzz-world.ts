@@ -41,6 +41,8 @@ export interface FuzzWorld {
   storeId: number;
   otherStoreId: number;
   token: string;
+  /** The id of `token`, which the run must not revoke. */
+  tokenId: number;
   otherToken: string;
   revokedToken: string;
   /** The main user's session cookie (member of the main store). */
@@ -225,6 +227,7 @@ export async function createFuzzWorld(dialect: DialectName): Promise<FuzzWorld> 
       storeId,
       otherStoreId: server.otherStore.id,
       token: server.token,
+      tokenId: server.tokenId,
       otherToken: server.otherToken,
       revokedToken: revoke.secret as string,
       cookie,
