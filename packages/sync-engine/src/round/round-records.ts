@@ -1,9 +1,4 @@
-import {
-  type ChannelRow,
-  type ListingRow,
-  recordTrustedSyncAttempts,
-  type SyncDirtyRow,
-} from '@ballast/core';
+import { type ChannelRow, recordTrustedSyncAttempts, type SyncDirtyRow } from '@ballast/core';
 import { type ClaimedPair, settlePairs } from '../claim/settle-pairs.ts';
 import { type FailureOutcome, failureOutcome } from '../retry/failure-outcome.ts';
 import type { EngineContext } from './engine-context.ts';
@@ -16,13 +11,9 @@ export function pairOf(plan: PairPlan): ClaimedPair {
   return { channelId: plan.dirty.channelId, productId: plan.dirty.productId, seq: plan.dirty.seq };
 }
 
-export function historyBase(
-  channel: ChannelRow,
-  dirty: SyncDirtyRow,
-  listing: ListingRow | undefined,
-  queuedAt: number,
-  workerId: string,
-) {
+/** What a round records for any planned pair: the pair, its cause, the quantity planned and why, when it began. */
+function plannedRecord(ctx: EngineContext, channel: ChannelRow, plan: PairPlan, queuedAt: number) {
+  const { dirty, listing } = plan;
   return {
     storeId: channel.storeId,
     channelId: channel.id,
@@ -35,10 +26,37 @@ export function historyBase(
       marks: dirty.marks,
       firstMarkedAt: dirty.firstMarkedAt,
     },
+    quantity: plan.quantity,
+    explanation: plan.explanation,
     attempt: dirty.attempts + 1,
     seq: dirty.seq,
     queuedAt: Math.min(queuedAt, dirty.firstMarkedAt),
-    workerId,
+    startedAt: queuedAt,
+    workerId: ctx.workerId,
+  };
+}
+
+/** How a pair ended the round without a call: skipped, or its link failed (for good or to retry). */
+interface EndedWithoutCall {
+  status: 'skipped' | FailureOutcome['status'];
+  code: string;
+  message: string;
+}
+
+function endedRecord(
+  ctx: EngineContext,
+  channel: ChannelRow,
+  plan: SkipPlan | FailPlan,
+  queuedAt: number,
+  finishedAt: number,
+  { status, code, message }: EndedWithoutCall,
+) {
+  return {
+    ...plannedRecord(ctx, channel, plan, queuedAt),
+    status,
+    errorCode: code,
+    errorMessage: message,
+    finishedAt,
   };
 }
 
@@ -66,13 +84,7 @@ export async function recordPending(
 ): Promise<number[]> {
   return recordTrustedSyncAttempts(
     ctx.db,
-    pushes.map((plan) => ({
-      ...historyBase(channel, plan.dirty, plan.listing, queuedAt, ctx.workerId),
-      status: 'pending' as const,
-      quantity: plan.quantity,
-      explanation: plan.explanation,
-      startedAt: queuedAt,
-    })),
+    pushes.map((plan) => ({ ...plannedRecord(ctx, channel, plan, queuedAt), status: 'pending' as const })),
   );
 }
 
@@ -88,16 +100,13 @@ export async function writeSkips(
   const finishedAt = ctx.now();
   await recordTrustedSyncAttempts(
     ctx.db,
-    onRecord.map((plan) => ({
-      ...historyBase(channel, plan.dirty, plan.listing, queuedAt, ctx.workerId),
-      status: 'skipped' as const,
-      quantity: plan.quantity,
-      explanation: plan.explanation,
-      errorCode: plan.code,
-      errorMessage: plan.message,
-      startedAt: queuedAt,
-      finishedAt,
-    })),
+    onRecord.map((plan) =>
+      endedRecord(ctx, channel, plan, queuedAt, finishedAt, {
+        status: 'skipped',
+        code: plan.code,
+        message: plan.message,
+      }),
+    ),
   );
   await settlePairs(ctx.db, ctx.workerId, skips.map(pairOf));
 }
@@ -126,16 +135,7 @@ export async function writeLinkFailures(
   const finishedAt = ctx.now();
   await recordTrustedSyncAttempts(
     ctx.db,
-    failures.map((plan, i) => ({
-      ...historyBase(channel, plan.dirty, plan.listing, queuedAt, ctx.workerId),
-      status: outcomes[i]!.status,
-      quantity: plan.quantity,
-      explanation: plan.explanation,
-      errorCode: outcomes[i]!.code,
-      errorMessage: outcomes[i]!.message,
-      startedAt: queuedAt,
-      finishedAt,
-    })),
+    failures.map((plan, i) => endedRecord(ctx, channel, plan, queuedAt, finishedAt, outcomes[i]!)),
   );
   await settlePairs(ctx.db, ctx.workerId, failures.filter((_, i) => outcomes[i]!.settle).map(pairOf));
   return outcomes;
