@@ -1,4 +1,5 @@
 import {
+  type CauseType,
   type Channel,
   createChannel,
   createProduct,
@@ -117,7 +118,10 @@ for (const dialect of DIALECTS) {
       channel: Channel,
       status: SyncStatus,
       quantity: number,
-      storeId = s.store.id,
+      {
+        storeId = s.store.id,
+        cause = ['adjustment', '1'],
+      }: { storeId?: number; cause?: [CauseType, string] } = {},
     ) =>
       recordSyncAttempt(s.t.db, {
         storeId,
@@ -125,7 +129,7 @@ for (const dialect of DIALECTS) {
         productId: product.id,
         status,
         quantity,
-        cause: { type: 'adjustment', ref: '1', marks: 1, firstMarkedAt: 1000 },
+        cause: { type: cause[0], ref: cause[1], marks: 1, firstMarkedAt: 1000 },
         explanation: explanation(quantity),
         attempt: 1,
         seq: 1,
@@ -158,15 +162,16 @@ for (const dialect of DIALECTS) {
       plate = await createProduct(s.t.db, s.store.id, { sku: 'PLATE', name: 'Plate' });
       // Five attempts at known times: t = 1h, 2h, 3h, 4h, 5h after the epoch day 2024-06-10.
       const day = Date.parse('2024-06-10T00:00:00Z');
-      const plan: [Product, Channel, SyncStatus][] = [
-        [mug, web, 'succeeded'],
-        [mug, market, 'failed'],
-        [plate, web, 'retrying'],
-        [plate, market, 'succeeded'],
-        [mug, web, 'skipped'],
+      // Purchase order 1001 shares its ref with sales order 1001.
+      const plan: [Product, Channel, SyncStatus, [CauseType, string]][] = [
+        [mug, web, 'succeeded', ['sales_order', '1001']],
+        [mug, market, 'failed', ['adjustment', '1']],
+        [plate, web, 'retrying', ['sales_order', '1001']],
+        [plate, market, 'succeeded', ['purchase_order', '1001']],
+        [mug, web, 'skipped', ['feed', '7']],
       ];
-      for (const [i, [product, channel, status]] of plan.entries()) {
-        const id = await record(product, channel, status, i + 1);
+      for (const [i, [product, channel, status, cause]] of plan.entries()) {
+        const id = await record(product, channel, status, i + 1, { cause });
         await s.t.db
           .updateTable('syncHistory')
           .set({ createdAt: day + (i + 1) * 3_600_000 })
@@ -179,7 +184,10 @@ for (const dialect of DIALECTS) {
         name: 'X',
       });
       const otherProduct = await createProduct(s.t.db, s.otherStore.id, { sku: 'MUG', name: 'Their mug' });
-      theirEntryId = await record(otherProduct, otherChannel, 'failed', 9, s.otherStore.id);
+      theirEntryId = await record(otherProduct, otherChannel, 'failed', 9, {
+        storeId: s.otherStore.id,
+        cause: ['sales_order', '1001'],
+      });
     });
     afterAll(() => s.close());
 
@@ -215,6 +223,22 @@ for (const dialect of DIALECTS) {
         expect(await idsOf('from=2024-06-10T02:00:00Z&to=2024-06-10T04:00:00Z')).toEqual([ids[2], ids[1]]);
         const from = Date.parse('2024-06-10T04:00:00Z');
         expect(await idsOf(`from=${from}`)).toEqual([ids[4], ids[3]]);
+      });
+
+      it('filters by cause type (repeated or comma list) and by a cause ref within one type', async () => {
+        const idsOf = async (query: string) => {
+          const res = await s.request('GET', `${base}/sync-history?${query}`);
+          expect(res.status, query).toBe(200);
+          return ((await res.json()) as Page).items.map((e) => e.id);
+        };
+        expect(await idsOf('causeType=sales_order')).toEqual([ids[2], ids[0]]);
+        expect(await idsOf('causeType=sales_order&causeType=feed')).toEqual([ids[4], ids[2], ids[0]]);
+        expect(await idsOf('causeType=sales_order,feed')).toEqual([ids[4], ids[2], ids[0]]);
+        expect(await idsOf('causeType=sales_order&causeRef=1001')).toEqual([ids[2], ids[0]]);
+        expect(await idsOf('causeType=purchase_order&causeRef=1001')).toEqual([ids[3]]);
+        expect(await idsOf('causeType=sales_order&causeRef=1002')).toEqual([]);
+        expect(await idsOf(`causeType=sales_order&causeRef=1001&productId=${plate.id}`)).toEqual([ids[2]]);
+        expect(await idsOf('causeType=sales_order&causeRef=1001&status=succeeded&limit=1')).toEqual([ids[0]]);
       });
 
       it('reads one entry with its explanation', async () => {
@@ -279,6 +303,18 @@ for (const dialect of DIALECTS) {
         await resumed.reader.cancel();
       });
 
+      it('streams only entries of the filtered cause', async () => {
+        const events = sseReader((await openStream('?causeType=sales_order&causeRef=2001')).body!);
+        expect((await events.next())?.event).toBe('ready');
+        await record(mug, web, 'succeeded', 50, { cause: ['purchase_order', '2001'] }); // same ref, other type
+        await record(mug, web, 'succeeded', 51, { cause: ['sales_order', '2002'] });
+        const wanted = await record(plate, web, 'succeeded', 52, { cause: ['sales_order', '2001'] });
+        const event = await events.next();
+        expect(event).toMatchObject({ event: 'entry', id: String(wanted) });
+        expect(JSON.parse(event!.data)).toMatchObject({ cause: { type: 'sales_order', ref: '2001' } });
+        await events.reader.cancel();
+      });
+
       it('stops polling when the client goes away (body cancelled or request aborted)', async () => {
         const counter = new QueryCounter();
         const app = createApp({ ...s.deps, db: s.t.db.withPlugin(counter) }, { logError: () => {} });
@@ -322,6 +358,14 @@ for (const dialect of DIALECTS) {
           ['/sync-activity?from=1000&to=1000&bucket=10', 'query.to'],
           ['/sync-history/stream?status=late', 'query.status[0]'],
           ['/sync-history/stream?channelId=-1', 'query.channelId'],
+          ['/sync-history?causeType=order', 'query.causeType[0]'],
+          ['/sync-history?causeType=feed,order', 'query.causeType[1]'],
+          ['/sync-history?causeRef=1001', 'query.causeRef'],
+          ['/sync-history?causeType=sales_order,purchase_order&causeRef=1001', 'query.causeRef'],
+          ['/sync-history?causeType=sales_order&causeRef=', 'query.causeRef'],
+          [`/sync-history?causeType=feed&causeRef=${'x'.repeat(501)}`, 'query.causeRef'],
+          ['/sync-history/stream?causeType=order', 'query.causeType[0]'],
+          ['/sync-history/stream?causeRef=1001', 'query.causeRef'],
         ];
         for (const [path, field] of cases) {
           const res = await s.request('GET', `${base}${path}`);
@@ -374,12 +418,17 @@ for (const dialect of DIALECTS) {
         expect((await s.request('GET', `${base}/sync-history/${theirEntryId}`)).status).toBe(404);
         const page = (await (await s.request('GET', `${base}/sync-history?limit=500`)).json()) as Page;
         expect(page.items.map((e) => e.id)).not.toContain(theirEntryId);
+        // Their entry has the same cause as two of ours.
+        const sameCause = (await (
+          await s.request('GET', `${base}/sync-history?causeType=sales_order&causeRef=1001`)
+        ).json()) as Page;
+        expect(sameCause.items.map((e) => e.id)).toEqual([ids[2], ids[0]]);
 
         const events = sseReader((await openStream()).body!);
         await events.next();
         const other = await createProduct(s.t.db, s.otherStore.id, { sku: `O-${dialect}`, name: 'o' });
         const channel = await createChannel(s.t.db, s.otherStore.id, { connectorId: 'webhook', name: 'Y' });
-        await record(other, channel, 'failed', 1, s.otherStore.id);
+        await record(other, channel, 'failed', 1, { storeId: s.otherStore.id });
         const ours = await record(mug, web, 'succeeded', 2);
         // The first event after theirs was written is ours: theirs never reached this stream.
         expect((await events.next())?.id).toBe(String(ours));

@@ -3910,10 +3910,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Push attempts, newest first, filtered by product, channel, status and time (keyset cursor) */
+        /** Push attempts, newest first, filtered by product, channel, status, cause and time (keyset cursor) */
         get: {
             parameters: {
                 query?: {
+                    /** @description The cause’s ref, exact (an order number, a feed id…). Needs exactly one `causeType`: a ref names something within its type (sales order 1001 is not purchase order 1001) */
+                    causeRef?: string;
+                    /** @description What set the push in motion: one or more cause types, repeated or comma-separated */
+                    causeType?: ("sales_order" | "purchase_order" | "work_order" | "adjustment" | "upload" | "feed" | "channel_order" | "auto_sync" | "resync")[];
                     channelId?: number;
                     /** @description `nextCursor` of the previous page */
                     cursor?: string;
@@ -4097,6 +4101,10 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description The cause’s ref, exact (an order number, a feed id…). Needs exactly one `causeType`: a ref names something within its type (sales order 1001 is not purchase order 1001) */
+                    causeRef?: string;
+                    /** @description What set the push in motion: one or more cause types, repeated or comma-separated */
+                    causeType?: ("sales_order" | "purchase_order" | "work_order" | "adjustment" | "upload" | "feed" | "channel_order" | "auto_sync" | "resync")[];
                     channelId?: number;
                     productId?: number;
                     /** @description One or more statuses, repeated or comma-separated */
@@ -5883,10 +5891,18 @@ export interface components {
             firstMarkedAt: number;
             /** @description Changes coalesced into this push */
             marks: number;
+            /**
+             * @description What the cause names within its type: an order number, a feed id…
+             * @example 1001
+             */
             ref: string;
-            /** @example sales_order */
-            type: string;
+            type: components["schemas"]["SyncCauseType"];
         };
+        /**
+         * @description What set a push in motion
+         * @enum {string}
+         */
+        SyncCauseType: "sales_order" | "purchase_order" | "work_order" | "adjustment" | "upload" | "feed" | "channel_order" | "auto_sync" | "resync";
         SyncHistoryEntry: {
             attempt: number;
             cause: components["schemas"]["SyncCause"];

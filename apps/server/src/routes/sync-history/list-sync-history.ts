@@ -8,7 +8,7 @@ import { errorResponses, jsonContent } from '../shared/responses.ts';
 import { syncHistoryFilterQuerySchema } from './sync-history-filter-query.ts';
 import { syncHistoryEntrySchema } from './sync-history-schema.ts';
 
-const querySchema = syncHistoryFilterQuerySchema.extend({
+const querySchema = syncHistoryFilterQuerySchema.safeExtend({
   from: instantParamSchema.optional().openapi({ description: 'Inclusive: ISO 8601 or epoch ms' }),
   to: instantParamSchema.optional().openapi({ description: 'Exclusive: ISO 8601 or epoch ms' }),
   limit: z.coerce.number().int().min(1).max(500).optional().openapi({ description: 'Default 50' }),
@@ -26,7 +26,8 @@ const route = createRoute({
   method: 'get',
   path: '/stores/{storeId}/sync-history',
   tags: ['Sync History'],
-  summary: 'Push attempts, newest first, filtered by product, channel, status and time (keyset cursor)',
+  summary:
+    'Push attempts, newest first, filtered by product, channel, status, cause and time (keyset cursor)',
   request: { params: storeParamsSchema, query: querySchema },
   responses: { 200: { description: 'One page', content: jsonContent(pageSchema) }, ...errorResponses },
 });

@@ -31,6 +31,8 @@ export async function historyIdsAfter(
     .$if(filter.productId !== undefined, (qb) => qb.where('productId', '=', filter.productId!))
     .$if(filter.channelId !== undefined, (qb) => qb.where('channelId', '=', filter.channelId!))
     .$if(filter.status !== undefined, (qb) => qb.where('status', 'in', filter.status!))
+    .$if(filter.causeType !== undefined, (qb) => qb.where('causeType', 'in', filter.causeType!))
+    .$if(filter.causeRef !== undefined, (qb) => qb.where('causeRef', '=', filter.causeRef!))
     .orderBy('id')
     .limit(limit)
     .execute();

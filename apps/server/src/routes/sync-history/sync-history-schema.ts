@@ -1,7 +1,11 @@
-import { syncStatuses } from '@ballast/core';
+import { syncCauseTypes, syncStatuses } from '@ballast/core';
 import { z } from '@hono/zod-openapi';
 
 export const syncStatusSchema = z.enum(syncStatuses).openapi('SyncStatus');
+
+export const syncCauseTypeSchema = z
+  .enum(syncCauseTypes)
+  .openapi('SyncCauseType', { description: 'What set a push in motion' });
 
 export const syncHistoryEntrySchema = z
   .object({
@@ -21,8 +25,11 @@ export const syncHistoryEntrySchema = z
     previousQuantity: z.number().int().nullable().openapi({ description: 'What the channel showed before' }),
     cause: z
       .object({
-        type: z.string().openapi({ example: 'sales_order' }),
-        ref: z.string(),
+        type: syncCauseTypeSchema,
+        ref: z.string().openapi({
+          description: 'What the cause names within its type: an order number, a feed id…',
+          example: '1001',
+        }),
         marks: z.number().int().openapi({ description: 'Changes coalesced into this push' }),
         firstMarkedAt: z.number().int(),
       })
