@@ -1,11 +1,34 @@
 import { SIMULATOR_PATHS } from '@ballast/connector-webhook/simulator';
-import { adjustStock, listSyncHistory, setAutoSync, setListingAutoSync, updateChannel } from '@ballast/core';
+import {
+  adjustStock,
+  createProduct,
+  type Db,
+  deleteProduct,
+  listSyncHistory,
+  markDirty,
+  setAutoSync,
+  setListingAutoSync,
+  updateChannel,
+} from '@ballast/core';
 import { DIALECTS } from '@ballast/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSyncFixture, type SyncFixture } from './support/sync-fixture.ts';
 
 const pushes = (f: SyncFixture) =>
   f.sim.server.requests.filter((r) => r.method === 'POST' && r.path === SIMULATOR_PATHS.inventory);
+
+/** `db` as the engine sees it, counting the transactions opened on it (claims and `transact` open them so). */
+function countingTransactions(db: Db): { db: Db; count: () => number } {
+  let transactions = 0;
+  const counting = new Proxy(db, {
+    get(target, key) {
+      if (key === 'transaction') transactions++;
+      const value = Reflect.get(target, key, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+  return { db: counting, count: () => transactions };
+}
 
 interface Pair {
   productId: number;
@@ -136,5 +159,44 @@ for (const dialect of DIALECTS) {
         }
       },
     );
+
+    it('every product to push is deleted: nothing goes out, and no write transaction follows the wait', async () => {
+      f = await createSyncFixture(dialect, { products: 0 });
+      // One call a second: the round after the first push has to wait for the channel's rate limit.
+      f.config.requestsPerSecond = 1;
+      // Never moved stock, so it can be deleted.
+      f.sim.seed([{ sku: 'NEW-1', quantity: 5 }]);
+      const product = await createProduct(f.db, f.store.id, { sku: 'NEW-1', name: 'New', autoSync: true });
+      const transactions = countingTransactions(f.db);
+      let change: (() => Promise<unknown>) | undefined;
+      let transactionsAfterWait: number | undefined;
+      const engine = f.engine({
+        db: transactions.db,
+        sleep: async (ms) => {
+          const changing = change && ms > 0 && transactionsAfterWait === undefined;
+          if (changing) await change?.();
+          await new Promise((resolve) => setTimeout(resolve, ms));
+          if (changing) transactionsAfterWait = transactions.count();
+        },
+      });
+      await engine.drain();
+      expect(f.sim.quantityOf('NEW-1')).toBe(0);
+      f.sim.server.clearLog();
+      await markDirty(f.db, {
+        storeId: f.store.id,
+        products: [product.id],
+        cause: { type: 'resync', ref: 'test' },
+        force: true,
+      });
+      change = () => deleteProduct(f.db, f.store.id, product.id);
+
+      const summary = await engine.runOnce();
+
+      expect(transactionsAfterWait).toBeDefined();
+      expect(pushes(f)).toEqual([]);
+      expect(summary).toEqual({ claimed: 1, pushed: 0, skipped: 0, failed: 0, retrying: 0 });
+      // Nothing was left to record: the round took the write lock no more after its wait.
+      expect(transactions.count()).toBe(transactionsAfterWait);
+    });
   });
 }

@@ -73,6 +73,8 @@ export async function runChannelRound(ctx: EngineContext, channel: ChannelRow): 
     const replanned = await replanAfterWait(ctx, channel, pushes);
     const replannedOnRecord = await skipsToRecord(ctx, channel, replanned.skips);
     pushes = replanned.pushes;
+    // Every product left to push was deleted during the wait: nothing to record, so no turn at the write lock.
+    if (pushes.length === 0 && replanned.skips.length === 0) return summary;
     historyIds = await transact(ctx.db, async (trx) => {
       const tx: EngineContext = { ...ctx, db: trx };
       await writeSkips(tx, channel, replanned.skips, replannedOnRecord, queuedAt);
