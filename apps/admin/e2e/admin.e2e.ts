@@ -343,7 +343,7 @@ describe.skipIf(!HAS_CHROMIUM)('the admin in a real browser against the real ser
     expect(cells[3]).toBe('Succeeded');
     expect(cells[4]).toBe('6');
     expect(cells[5]).toBe('0');
-    expect(cells[6]).toMatch(/^Auto sync/);
+    expect(cells[6]).toMatch(/^Auto Sync/);
 
     await boxGift.first().getByRole('button', { name: 'Why this number?' }).click();
     const why = boxGift.first().locator('.details-row');
@@ -380,6 +380,87 @@ describe.skipIf(!HAS_CHROMIUM)('the admin in a real browser against the real ser
     const badges = await table.locator('.badge').allInnerTexts();
     expect(new Set(badges)).toEqual(new Set(['Succeeded']));
     await page.getByText('BOX-GIFT', { exact: true }).first().waitFor();
+  });
+
+  it('filters Sync History by reason, then by one cause from a row’s reference', async () => {
+    const synced = await unwrap(
+      api.GET('/stores/{storeId}/products', {
+        params: { path: { storeId }, query: { autoSync: 'true', limit: 2, sort: 'sku' } },
+      }),
+    );
+    const skus = synced.items.map((p) => p.sku);
+    expect(skus).toHaveLength(2);
+    const adjustment = await unwrap(
+      api.POST('/stores/{storeId}/adjustments', {
+        params: { path: { storeId } },
+        body: { reason: 'e2e reason filter', lines: skus.map((sku) => ({ sku, delta: 1 })) },
+      }),
+    );
+    const ref = String(adjustment.id);
+    // What the API says this one adjustment pushed, once every product's push is on record.
+    const pushedIds = async () =>
+      (
+        await unwrap(
+          api.GET('/stores/{storeId}/sync-history', {
+            params: { path: { storeId }, query: { causeType: ['adjustment'], causeRef: ref } },
+          }),
+        )
+      ).items.map((e) => e.id);
+    await expect
+      .poll(async () => (await pushedIds()).length, { timeout: 20_000 })
+      .toBeGreaterThanOrEqual(skus.length);
+    const expectedIds = await pushedIds();
+
+    await page.goto(`/stores/${storeId}/sync-history`);
+    const table = page.getByRole('table', { name: 'Sync History' });
+    const entries = table.locator('tbody.history-entry');
+    await entries.first().waitFor();
+    const reasonCells = async () =>
+      (await entries.locator('tr:first-child td:nth-child(7)').allInnerTexts()).map((t) => t.trim());
+    const search = () => new URL(page.url()).searchParams;
+
+    // The Reason select (Kobalte) narrows to adjustments and keeps it in the URL.
+    await page.getByRole('button', { name: /Reason/ }).click();
+    await page.getByRole('option', { name: 'Adjustment' }).click();
+    await expect.poll(() => search().get('reason')).toBe('adjustment');
+    await expect
+      .poll(async () => {
+        const cells = await reasonCells();
+        return cells.length > 0 && cells.every((c) => c.startsWith('Adjustment'));
+      })
+      .toBe(true);
+
+    // A row's reference filters by that one adjustment, the reason kept.
+    await entries.getByRole('link', { name: ref, exact: true }).first().click();
+    await expect.poll(() => search().get('ref')).toBe(ref);
+    expect(search().get('reason')).toBe('adjustment');
+    await page
+      .locator('.chip')
+      .filter({ hasText: `Adjustment ${ref}` })
+      .waitFor();
+    await expect
+      .poll(() => entries.evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-entry-id')))))
+      .toEqual(expectedIds);
+    expect(new Set(await entries.locator('td:nth-child(2) .sku').allInnerTexts())).toEqual(new Set(skus));
+    expect((await reasonCells()).every((c) => c === `Adjustment\n${ref}`)).toBe(true);
+    await screenshot(page, '07b-sync-history-by-reason');
+
+    // Clearing the reference goes back to every adjustment; “Any reason” to everything.
+    await page.getByRole('button', { name: 'Clear reference filter' }).click();
+    await expect.poll(() => search().get('ref')).toBeNull();
+    expect(search().get('reason')).toBe('adjustment');
+    // The live test's recount is an adjustment too.
+    await expect
+      .poll(async () => {
+        const cells = await reasonCells();
+        return (
+          cells.every((c) => c.startsWith('Adjustment')) && cells.some((c) => c !== `Adjustment\n${ref}`)
+        );
+      })
+      .toBe(true);
+    await page.getByRole('button', { name: /Reason/ }).click();
+    await page.getByRole('option', { name: 'Any reason' }).click();
+    await expect.poll(() => search().get('reason')).toBeNull();
   });
 
   it('creates a product from the Create Product button and shows its balance page', async () => {
@@ -897,6 +978,58 @@ describe.skipIf(!HAS_CHROMIUM)('the admin in a real browser against the real ser
     expect((await productBySku('E2E-PART-A')).onHand).toBe(8);
   });
 
+  // Uses the parts and the assembly of the test before.
+  it('receives all of one purchase order and cancels another from their list; cancels a work order from its page', async () => {
+    const [all, cancelled] = await Promise.all(
+      ['PO-E2E-ALL', 'PO-E2E-CANCEL'].map((number) =>
+        unwrap(
+          api.POST('/stores/{storeId}/purchase-orders', {
+            params: { path: { storeId } },
+            body: { number, lines: [{ sku: 'E2E-PART-B', quantity: 4 }] },
+          }),
+        ),
+      ),
+    );
+    const before = await productBySku('E2E-PART-B');
+    await page.goto(`/stores/${storeId}/purchase-orders`);
+    const row = (number: string) =>
+      page.getByRole('table', { name: 'Purchase orders' }).locator('tr').filter({ hasText: number });
+    await row('PO-E2E-ALL').getByRole('button', { name: 'Receive all' }).click();
+    await toast('Purchase order PO-E2E-ALL received').waitFor();
+    await row('PO-E2E-CANCEL').getByRole('button', { name: 'Cancel' }).click();
+    await toast('Purchase order PO-E2E-CANCEL cancelled').waitFor();
+    const after = await productBySku('E2E-PART-B');
+    expect(after.onHand).toBe((before.onHand ?? 0) + 4);
+    const statusOf = async (orderId: number) =>
+      (
+        await unwrap(
+          api.GET('/stores/{storeId}/purchase-orders/{orderId}', { params: { path: { storeId, orderId } } }),
+        )
+      ).status;
+    expect([await statusOf(all!.id), await statusOf(cancelled!.id)]).toEqual(['received', 'cancelled']);
+
+    const work = await unwrap(
+      api.POST('/stores/{storeId}/work-orders', {
+        params: { path: { storeId } },
+        body: { number: 'WO-E2E-CANCEL', sku: 'E2E-BUILT', quantity: 1 },
+      }),
+    );
+    expect((await productBySku('E2E-PART-A')).committed).toBe(2);
+    await page.goto(`/stores/${storeId}/work-orders/${work.id}`);
+    await page.getByRole('heading', { name: /Work order WO-E2E-CANCEL/ }).waitFor();
+    await page.getByRole('button', { name: 'Cancel work order' }).click();
+    await page
+      .getByRole('dialog', { name: 'Cancel work order WO-E2E-CANCEL?' })
+      .getByRole('button', { name: 'Cancel work order' })
+      .click();
+    await toast('Work order WO-E2E-CANCEL cancelled').waitFor();
+    await page
+      .getByRole('heading', { name: /Work order WO-E2E-CANCEL/ })
+      .getByText('Cancelled')
+      .waitFor();
+    expect((await productBySku('E2E-PART-A')).committed).toBe(0);
+  });
+
   it('lists adjustments next to the form: a new one on top, filtered by SKU and day, paged', async () => {
     // 26 counts of one SKU: more than a page.
     for (let i = 1; i <= 26; i++) {
@@ -997,6 +1130,9 @@ describe.skipIf(!HAS_CHROMIUM)('the admin in a real browser against the real ser
       .getByRole('button', { name: 'Why this number?' })
       .click();
     await check('sync history');
+    await page.goto(`/stores/${storeId}/sync-history?reason=adjustment&ref=1`);
+    await page.getByRole('button', { name: 'Clear reference filter' }).waitFor();
+    await check('sync history by reference');
     const salesOrder = (
       await unwrap(
         api.GET('/stores/{storeId}/sales-orders', { params: { path: { storeId }, query: { limit: 1 } } }),

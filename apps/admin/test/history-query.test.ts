@@ -4,6 +4,7 @@ import {
   acceptsLiveEntries,
   dayStart,
   historyApiQuery,
+  historyHref,
   historyQueryParams,
   mergeEntries,
   readHistoryQuery,
@@ -19,14 +20,44 @@ describe('Sync History filters', () => {
       from: '2024-06-10',
       to: 'bad',
     });
-    expect(query).toEqual({ productId: 5, channelId: 2, status: 'failed', fromDay: '2024-06-10', toDay: '' });
+    expect(query).toEqual({
+      productId: 5,
+      channelId: 2,
+      status: 'failed',
+      causeType: '',
+      causeRef: '',
+      fromDay: '2024-06-10',
+      toDay: '',
+    });
     expect(historyQueryParams(query)).toEqual({
       product: '5',
       channel: '2',
       status: 'failed',
+      reason: undefined,
+      ref: undefined,
       from: '2024-06-10',
       to: undefined,
     });
+  });
+
+  it('keep a reason, and a ref only with its reason', () => {
+    const query = readHistoryQuery({ reason: 'sales_order', ref: 'SO 1001' });
+    expect(query).toMatchObject({ causeType: 'sales_order', causeRef: 'SO 1001' });
+    expect(historyQueryParams(query)).toMatchObject({ reason: 'sales_order', ref: 'SO 1001' });
+    expect(historyApiQuery(query)).toEqual({ causeType: ['sales_order'], causeRef: 'SO 1001' });
+    expect(streamSearch(query)).toBe('?causeType=sales_order&causeRef=SO+1001');
+    // The API refuses a ref without its type: an unknown reason drops both.
+    expect(readHistoryQuery({ reason: 'order', ref: '1001' })).toMatchObject({ causeType: '', causeRef: '' });
+    expect(readHistoryQuery({ ref: '1001' })).toMatchObject({ causeType: '', causeRef: '' });
+    expect(historyApiQuery(readHistoryQuery({ reason: 'feed' }))).toEqual({ causeType: ['feed'] });
+  });
+
+  it('link to the page with the filters', () => {
+    const query = readHistoryQuery({ channel: '2', reason: 'purchase_order', ref: 'PO/7&8' });
+    const href = historyHref(3, query);
+    expect(href).toBe('/stores/3/sync-history?channel=2&reason=purchase_order&ref=PO%2F7%268');
+    expect(readHistoryQuery(Object.fromEntries(new URL(href, 'http://x').searchParams))).toEqual(query);
+    expect(historyHref(3, readHistoryQuery({}))).toBe('/stores/3/sync-history');
   });
 
   it('ask the API for whole local days, the “to” day included', () => {

@@ -15,6 +15,7 @@ export type AutoSyncPreviewRow = Schemas['AutoSyncPreviewRow'];
 export type AutoSyncChange = Schemas['AutoSyncChange'];
 export type SyncHistoryEntry = Schemas['SyncHistoryEntry'];
 export type SyncStatus = Schemas['SyncStatus'];
+export type SyncCauseType = Schemas['SyncCauseType'];
 export type SyncActivity = Schemas['SyncActivity'];
 export type SyncActivityBucket = Schemas['SyncActivityBucket'];
 export type Location = Schemas['Location'];

@@ -1,4 +1,5 @@
-import type { SyncHistoryEntry, SyncStatus } from '../api/types.ts';
+import type { SyncCauseType, SyncHistoryEntry, SyncStatus } from '../api/types.ts';
+import { isCauseType } from './cause-labels.ts';
 
 export const SYNC_STATUSES: readonly SyncStatus[] = ['pending', 'succeeded', 'failed', 'retrying', 'skipped'];
 
@@ -7,6 +8,10 @@ export interface HistoryQuery {
   productId: number | undefined;
   channelId: number | undefined;
   status: SyncStatus | '';
+  /** The reason: what set the pushes in motion. */
+  causeType: SyncCauseType | '';
+  /** One cause of that type (an order number…); '' without a type, as the API takes a ref only with one. */
+  causeRef: string;
   fromDay: string;
   toDay: string;
 }
@@ -21,12 +26,15 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 export function readHistoryQuery(params: Params): HistoryQuery {
   const status = first(params.status) ?? '';
+  const causeType = first(params.reason) ?? '';
   const fromDay = first(params.from) ?? '';
   const toDay = first(params.to) ?? '';
   return {
     productId: positiveId(first(params.product)),
     channelId: positiveId(first(params.channel)),
     status: SYNC_STATUSES.includes(status as SyncStatus) ? (status as SyncStatus) : '',
+    causeType: isCauseType(causeType) ? causeType : '',
+    causeRef: isCauseType(causeType) ? (first(params.ref) ?? '') : '',
     fromDay: DAY.test(fromDay) ? fromDay : '',
     toDay: DAY.test(toDay) ? toDay : '',
   };
@@ -37,9 +45,21 @@ export function historyQueryParams(query: HistoryQuery): Record<string, string |
     product: query.productId?.toString(),
     channel: query.channelId?.toString(),
     status: query.status || undefined,
+    reason: query.causeType || undefined,
+    ref: (query.causeType && query.causeRef) || undefined,
     from: query.fromDay || undefined,
     to: query.toDay || undefined,
   };
+}
+
+/** The page's address with these filters (for links that filter, such as a row's cause). */
+export function historyHref(storeId: number, query: HistoryQuery): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(historyQueryParams(query))) {
+    if (value !== undefined) params.set(name, value);
+  }
+  const search = params.toString();
+  return `/stores/${storeId}/sync-history${search ? `?${search}` : ''}`;
 }
 
 /** Local midnight at the start of a `YYYY-MM-DD` day, in epoch ms. */
@@ -53,6 +73,8 @@ export function historyApiQuery(query: HistoryQuery): {
   productId?: number;
   channelId?: number;
   status?: SyncStatus[];
+  causeType?: SyncCauseType[];
+  causeRef?: string;
   from?: string;
   to?: string;
 } {
@@ -60,6 +82,8 @@ export function historyApiQuery(query: HistoryQuery): {
     ...(query.productId !== undefined && { productId: query.productId }),
     ...(query.channelId !== undefined && { channelId: query.channelId }),
     ...(query.status && { status: [query.status] }),
+    ...(query.causeType && { causeType: [query.causeType] }),
+    ...(query.causeType && query.causeRef && { causeRef: query.causeRef }),
     ...(query.fromDay && { from: String(dayStart(query.fromDay)) }),
     ...(query.toDay && { to: String(dayStart(query.toDay) + 86_400_000) }),
   };
@@ -86,6 +110,8 @@ export function streamSearch(query: HistoryQuery): string {
   if (query.productId !== undefined) params.set('productId', String(query.productId));
   if (query.channelId !== undefined) params.set('channelId', String(query.channelId));
   if (query.status) params.set('status', query.status);
+  if (query.causeType) params.set('causeType', query.causeType);
+  if (query.causeType && query.causeRef) params.set('causeRef', query.causeRef);
   const text = params.toString();
   return text ? `?${text}` : '';
 }

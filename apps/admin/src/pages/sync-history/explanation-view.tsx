@@ -1,7 +1,8 @@
 import { Show } from 'solid-js';
 import type { SyncHistoryEntry } from '../../api/types.ts';
+import { causeLabel } from '../../lib/cause-labels.ts';
 import { describeRule, readExplanation } from '../../lib/explanation.ts';
-import { formatTime, humanize, plural } from '../../lib/format.ts';
+import { formatTime, plural } from '../../lib/format.ts';
 import { ExplanationInputs, ExplanationSteps } from '../../ui/explanation-parts.tsx';
 
 /** “Why this number?”: the stock it started from, the rule that won, and each step of the math. */
@@ -31,7 +32,7 @@ export function ExplanationView(props: { entry: SyncHistoryEntry }) {
         )}
       </Show>
       <p class="muted">
-        Triggered by {humanize(props.entry.cause.type)} <code>{props.entry.cause.ref}</code>
+        Triggered by {causeLabel(props.entry.cause.type)} <code>{props.entry.cause.ref}</code>
         {props.entry.cause.marks > 1
           ? `, ${plural(props.entry.cause.marks, 'change')} coalesced since ${formatTime(props.entry.cause.firstMarkedAt)}`
           : ''}

@@ -1,13 +1,15 @@
-import { useSearchParams } from '@solidjs/router';
+import { A, useSearchParams } from '@solidjs/router';
 import { createEffect, createMemo, createSignal, For, on, onCleanup, Show } from 'solid-js';
 import { useApi } from '../../api/api-context.tsx';
 import { unwrap } from '../../api/client.ts';
 import type { SyncHistoryEntry } from '../../api/types.ts';
+import { causeLabel } from '../../lib/cause-labels.ts';
 import { formatQuantity, formatTime, humanize } from '../../lib/format.ts';
 import {
   acceptsLiveEntries,
   type HistoryQuery,
   historyApiQuery,
+  historyHref,
   historyQueryParams,
   mergeEntries,
   readHistoryQuery,
@@ -23,6 +25,7 @@ import { SelectField } from '../../ui/select-field.tsx';
 import { StatusBadge } from '../../ui/status-badge.tsx';
 import { ExplanationView } from './explanation-view.tsx';
 import { ProductPicker } from './product-picker.tsx';
+import { ReasonFilter } from './reason-filter.tsx';
 
 const PAGE_SIZE = 50;
 
@@ -133,6 +136,7 @@ export function SyncHistoryPage() {
           ]}
           onChange={(value) => setQuery({ status: value as HistoryQuery['status'] })}
         />
+        <ReasonFilter causeType={query().causeType} causeRef={query().causeRef} onChange={setQuery} />
         <DayRangeFields id="history" range={query()} onChange={setQuery} />
       </search>
 
@@ -147,13 +151,25 @@ export function SyncHistoryPage() {
           'Status',
           { label: 'Quantity sent', numeric: true },
           { label: 'Previous quantity', numeric: true },
-          'Cause',
+          'Reason',
           { label: 'Details', hidden: true },
         ]}
         empty="No pushes match these filters yet."
         errorLead="Sync History could not be loaded: "
       >
-        <For each={entries()}>{(entry) => <HistoryRow entry={entry} fresh={fresh().has(entry.id)} />}</For>
+        <For each={entries()}>
+          {(entry) => (
+            <HistoryRow
+              entry={entry}
+              fresh={fresh().has(entry.id)}
+              causeHref={historyHref(storeId(), {
+                ...query(),
+                causeType: entry.cause.type,
+                causeRef: entry.cause.ref,
+              })}
+            />
+          )}
+        </For>
       </ListTable>
       <div class="pager">
         <Show when={nextCursor()}>
@@ -168,7 +184,8 @@ export function SyncHistoryPage() {
   );
 }
 
-function HistoryRow(props: { entry: SyncHistoryEntry; fresh: boolean }) {
+/** `causeHref`: this page filtered by the row's cause (its type and ref), the other filters kept. */
+function HistoryRow(props: { entry: SyncHistoryEntry; fresh: boolean; causeHref: string }) {
   const [open, setOpen] = createSignal(false);
   const detailsId = `history-why-${props.entry.id}`;
   const e = () => props.entry;
@@ -194,8 +211,17 @@ function HistoryRow(props: { entry: SyncHistoryEntry; fresh: boolean }) {
           {e().previousQuantity === null ? 'Unknown' : formatQuantity(e().previousQuantity)}
         </td>
         <td>
-          {humanize(e().cause.type)}
-          <span class="cell-sub">{e().cause.ref}</span>
+          {causeLabel(e().cause.type)}
+          <Show when={e().cause.ref}>
+            <span class="cell-sub">
+              <A
+                href={props.causeHref}
+                title={`Only pushes of ${causeLabel(e().cause.type)} ${e().cause.ref}`}
+              >
+                {e().cause.ref}
+              </A>
+            </span>
+          </Show>
         </td>
         <td>
           <button

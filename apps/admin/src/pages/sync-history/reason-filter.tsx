@@ -1,0 +1,46 @@
+import { Show } from 'solid-js';
+import type { SyncCauseType } from '../../api/types.ts';
+import { CAUSE_TYPES, causeLabel } from '../../lib/cause-labels.ts';
+import { SelectField } from '../../ui/select-field.tsx';
+
+/**
+ * Filters by reason (what set the pushes in motion) and, after a row's ref was followed, by that one cause,
+ * shown as a chip. A new reason drops the ref: a ref only names something within its type.
+ */
+export function ReasonFilter(props: {
+  causeType: SyncCauseType | '';
+  causeRef: string;
+  onChange: (filter: { causeType: SyncCauseType | ''; causeRef: string }) => void;
+}) {
+  return (
+    <>
+      <SelectField
+        label="Reason"
+        value={props.causeType}
+        options={[
+          { value: '', label: 'Any reason' },
+          ...CAUSE_TYPES.map((type) => ({ value: type, label: causeLabel(type) })),
+        ]}
+        onChange={(value) => props.onChange({ causeType: value as SyncCauseType | '', causeRef: '' })}
+      />
+      <Show when={props.causeType && props.causeRef ? props.causeType : undefined}>
+        {(type) => (
+          <div class="field">
+            <span class="field-label">Reference</span>
+            <span class="chip">
+              {causeLabel(type())} {props.causeRef}
+              <button
+                type="button"
+                class="chip-remove"
+                aria-label="Clear reference filter"
+                onClick={() => props.onChange({ causeType: type(), causeRef: '' })}
+              >
+                ×
+              </button>
+            </span>
+          </div>
+        )}
+      </Show>
+    </>
+  );
+}
