@@ -8,6 +8,7 @@ import * as listingLookupMisses from './migrations/0006-listing-lookup-misses.ts
 import * as syncHistoryPending from './migrations/0007-sync-history-pending.ts';
 import * as dropSyncDirtyDue from './migrations/0008-drop-sync-dirty-due.ts';
 import * as syncHistoryCause from './migrations/0009-sync-history-cause.ts';
+import * as feedAuth from './migrations/0010-feed-auth.ts';
 
 /** Migrations are listed here, not read from disk, so a bundled build carries them. */
 const migrations: Record<string, Migration> = {
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '0007-sync-history-pending': syncHistoryPending,
   '0008-drop-sync-dirty-due': dropSyncDirtyDue,
   '0009-sync-history-cause': syncHistoryCause,
+  '0010-feed-auth': feedAuth,
 };
 
 /** Brings the schema up to date. Safe to call on every start; concurrent callers are serialised by Kysely's lock. */

@@ -327,6 +327,8 @@ export interface FeedsTable {
   staleAt: Millis | null;
   /** Set once the turn to stale was raised (its positions' products marked dirty); cleared when fresh. */
   staleNoticedAt: Millis | null;
+  /** The pulls' credentials (FeedAuth as JSON), sealed by the server's secret box; null = none. */
+  authCiphertext: string | null;
 }
 
 /** A (product, location) of a feed's last successful snapshot: unknown while the feed is stale. */

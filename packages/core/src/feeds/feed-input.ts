@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MAX_QUANTITY, MAX_UPLOAD_ROWS } from '../uploads/upload-format.ts';
 import { hasNoNul, NO_NUL_MESSAGE } from '../validation/no-nul.ts';
+import { feedAuthEditSchema, feedAuthSchema } from './feed-auth.ts';
 
 /** A week: longer intervals are better served by pushing snapshots. */
 export const MAX_FEED_INTERVAL_MINUTES = 7 * 24 * 60;
@@ -10,7 +11,23 @@ export const MAX_STALE_AFTER_MINUTES = 30 * 24 * 60;
 
 const name = z.string().trim().min(1).max(200).refine(hasNoNul, NO_NUL_MESSAGE);
 // Any http(s) host: self-hosters point feeds at IPs and intranet names that z.httpUrl() refuses.
-const url = z.url({ protocol: /^https?$/ }).max(2000);
+const url = z
+  .url({ protocol: /^https?$/ })
+  .max(2000)
+  // fetch refuses such a URL, and the API would show the password back in every answer.
+  .refine(
+    (value) => !hasUserInfo(value),
+    'cannot contain a user name or password: set them in `auth` (Basic), where they are stored encrypted',
+  );
+
+function hasUserInfo(value: string): boolean {
+  try {
+    const parsed = new URL(value);
+    return parsed.username !== '' || parsed.password !== '';
+  } catch {
+    return false; // not a URL at all: the url check says so
+  }
+}
 const intervalMinutes = z.number().int().min(1).max(MAX_FEED_INTERVAL_MINUTES);
 const staleAfterMinutes = z.number().int().min(0).max(MAX_STALE_AFTER_MINUTES);
 
@@ -38,6 +55,8 @@ export const feedInputSchema = z
      * (pushes held). Absent = automatic: 3 pull intervals for a scheduled feed, never otherwise; 0 = never.
      */
     staleAfterMinutes: staleAfterMinutes.nullish(),
+    /** Credentials the pulls send (Basic, bearer token or a header); stored encrypted, never shown back. */
+    auth: feedAuthSchema.nullish(),
   })
   .superRefine((feed, ctx) => {
     if (feed.intervalMinutes != null && feed.url == null)
@@ -53,6 +72,8 @@ export const feedUpdateSchema = z.object({
   intervalMinutes: intervalMinutes.nullable().optional(),
   /** null = back to automatic, 0 = never stale. */
   staleAfterMinutes: staleAfterMinutes.nullable().optional(),
+  /** Absent = keep the stored credentials, null = remove them; a secret left out keeps the stored one. */
+  auth: feedAuthEditSchema.nullable().optional(),
 });
 export type FeedUpdate = z.input<typeof feedUpdateSchema>;
 

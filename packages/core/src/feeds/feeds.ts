@@ -4,8 +4,11 @@ import type { Db } from '../db/connect.ts';
 import type { FeedRunsTable, FeedsTable } from '../db/schema.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
 import { decodeCursor, type Page, toPage } from '../shared/keyset-cursor.ts';
+import type { SecretBox } from '../shared/secret-box.ts';
 import { now } from '../shared/time.ts';
 import { parseInput } from '../validation/parse-input.ts';
+import { authAfterUpdate } from './feed-auth-edit.ts';
+import { requireSecretBox, sealFeedAuth } from './feed-auth-store.ts';
 import { markFeedCoverageDirty } from './feed-coverage.ts';
 import {
   type FeedInput,
@@ -55,8 +58,23 @@ export interface FeedRun {
   at: number;
 }
 
-export async function createFeed(db: Db, storeId: number, input: FeedInput): Promise<Feed> {
+export interface FeedWriteOptions {
+  /** Seals the feed's credentials (`auth`) for storage; required when there are any. */
+  secrets?: SecretBox;
+}
+
+/**
+ * Registers a feed. Its credentials, if any, are stored sealed by `options.secrets` and never returned (see
+ * feedAuthSummaries for what may be shown).
+ */
+export async function createFeed(
+  db: Db,
+  storeId: number,
+  input: FeedInput,
+  options: FeedWriteOptions = {},
+): Promise<Feed> {
   const data = parseInput(feedInputSchema, input, 'feed');
+  const authCiphertext = data.auth ? sealFeedAuth(requireSecretBox(options.secrets), data.auth) : null;
   await assertStore(db, storeId);
   const settings = {
     url: data.url ?? null,
@@ -76,6 +94,7 @@ export async function createFeed(db: Db, storeId: number, input: FeedInput): Pro
       lastError: null,
       staleAt: staleAtOf(settings),
       staleNoticedAt: null,
+      authCiphertext,
     })
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -120,11 +139,18 @@ export async function getFeedRow(db: Db, storeId: number, feedId: number): Promi
 }
 
 /**
- * Changes a feed's name, url, interval or staleness setting; `null` clears url or interval, or sets the
- * staleness back to automatic. A scheduled feed needs a url. When the change turns the feed stale or fresh,
- * its products are marked dirty at once: their pushes are held (and recorded) or go out again.
+ * Changes a feed's name, url, interval, staleness setting or credentials; `null` clears url, interval or
+ * credentials, or sets the staleness back to automatic. A scheduled feed needs a url. Credentials left out
+ * are kept, unless the url moves to another origin (see authAfterUpdate). When the change turns the feed
+ * stale or fresh, its products are marked dirty at once: their pushes are held (and recorded) or go out again.
  */
-export async function updateFeed(db: Db, storeId: number, feedId: number, input: FeedUpdate): Promise<Feed> {
+export async function updateFeed(
+  db: Db,
+  storeId: number,
+  feedId: number,
+  input: FeedUpdate,
+  options: FeedWriteOptions = {},
+): Promise<Feed> {
   const data = parseInput(feedUpdateSchema, input, 'feed');
   return db.transaction().execute(async (trx) => {
     const current = await getFeedRow(trx, storeId, feedId);
@@ -146,6 +172,13 @@ export async function updateFeed(db: Db, storeId: number, feedId: number, input:
       const path = data.staleAfterMinutes === undefined ? 'intervalMinutes' : 'staleAfterMinutes';
       throw new ValidationError('invalid feed', [{ path: [path], message: STALE_WITHIN_INTERVAL_MESSAGE }]);
     }
+    const authCiphertext = authAfterUpdate({
+      storedCiphertext: current.authCiphertext,
+      edit: data.auth,
+      storedUrl: current.url,
+      url: settings.url,
+      secrets: options.secrets,
+    });
     const at = now();
     const staleAt = staleAtOf(settings);
     const wasStale = isStaleAt(current.staleAt, at);
@@ -160,6 +193,7 @@ export async function updateFeed(db: Db, storeId: number, feedId: number, input:
         staleAfterMinutes: settings.staleAfterMinutes,
         staleAt,
         staleNoticedAt: stale ? (current.staleNoticedAt ?? at) : null,
+        authCiphertext,
       })
       .where('id', '=', feedId)
       .returningAll()
