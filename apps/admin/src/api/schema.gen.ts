@@ -3914,7 +3914,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description The cause’s ref, exact (an order number, a feed id…). Needs exactly one `causeType`: a ref names something within its type (sales order 1001 is not purchase order 1001) */
+                    /** @description The cause’s ref, exact (an order’s id, a feed run’s id…). Needs exactly one `causeType`: a ref names something within its type (sales order 1001 is not purchase order 1001) */
                     causeRef?: string;
                     /** @description What set the push in motion: one or more cause types, repeated or comma-separated */
                     causeType?: ("sales_order" | "purchase_order" | "work_order" | "adjustment" | "upload" | "feed" | "channel_order" | "auto_sync" | "resync")[];
@@ -4101,7 +4101,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description The cause’s ref, exact (an order number, a feed id…). Needs exactly one `causeType`: a ref names something within its type (sales order 1001 is not purchase order 1001) */
+                    /** @description The cause’s ref, exact (an order’s id, a feed run’s id…). Needs exactly one `causeType`: a ref names something within its type (sales order 1001 is not purchase order 1001) */
                     causeRef?: string;
                     /** @description What set the push in motion: one or more cause types, repeated or comma-separated */
                     causeType?: ("sales_order" | "purchase_order" | "work_order" | "adjustment" | "upload" | "feed" | "channel_order" | "auto_sync" | "resync")[];
@@ -5892,7 +5892,7 @@ export interface components {
             /** @description Changes coalesced into this push */
             marks: number;
             /**
-             * @description What the cause names within its type: an order number, a feed id…
+             * @description What the cause names within its type: an order’s id, a feed run’s id…
              * @example 1001
              */
             ref: string;

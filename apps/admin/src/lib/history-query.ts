@@ -10,7 +10,7 @@ export interface HistoryQuery {
   status: SyncStatus | '';
   /** The reason: what set the pushes in motion. */
   causeType: SyncCauseType | '';
-  /** One cause of that type (an order number…); '' without a type, as the API takes a ref only with one. */
+  /** One cause of that type (an order's id…); '' without a type, as the API takes a ref only with one. */
   causeRef: string;
   fromDay: string;
   toDay: string;

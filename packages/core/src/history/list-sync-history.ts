@@ -20,7 +20,7 @@ export const syncHistoryQuerySchema = z
     /** What set the push in motion: one cause type or several. */
     causeType: z.union([causeType, z.array(causeType).min(1).max(syncCauseTypes.length)]).optional(),
     /**
-     * The cause's ref, exactly (an order number, `feed:<id>`…). Only with a single `causeType`: a ref names
+     * The cause's ref, exactly (an order's id, a feed run's id…). Only with a single `causeType`: a ref names
      * something within its type (sales order 1001 is not purchase order 1001).
      */
     causeRef: z.string().min(1).max(500).optional(),

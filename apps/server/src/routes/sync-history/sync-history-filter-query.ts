@@ -48,7 +48,7 @@ export const syncHistoryFilterQuerySchema = z
       .optional()
       .openapi({
         description:
-          'The cause’s ref, exact (an order number, a feed id…). Needs exactly one `causeType`: a ref ' +
+          'The cause’s ref, exact (an order’s id, a feed run’s id…). Needs exactly one `causeType`: a ref ' +
           'names something within its type (sales order 1001 is not purchase order 1001)',
         example: '1001',
       }),

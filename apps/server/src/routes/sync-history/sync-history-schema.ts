@@ -27,7 +27,7 @@ export const syncHistoryEntrySchema = z
       .object({
         type: syncCauseTypeSchema,
         ref: z.string().openapi({
-          description: 'What the cause names within its type: an order number, a feed id…',
+          description: 'What the cause names within its type: an order’s id, a feed run’s id…',
           example: '1001',
         }),
         marks: z.number().int().openapi({ description: 'Changes coalesced into this push' }),
