@@ -1,11 +1,11 @@
 import { Show } from 'solid-js';
 import { useApi } from '../../api/api-context.tsx';
-import { unwrap } from '../../api/client.ts';
 import { OrderFacts } from './order-facts.tsx';
 import { createOrderFulfilment, OrderFulfilmentButton, OrderFulfilmentDialog } from './order-fulfilment.tsx';
 import { PURCHASE_ORDER } from './order-kinds.ts';
 import { OrderLinesTable } from './order-lines-table.tsx';
 import { OrderPageLayout } from './order-page-layout.tsx';
+import { purchaseOrderRequests } from './order-requests.ts';
 import { createOrderResource } from './order-resource.ts';
 
 const RECEIVING = { verb: 'Receive', done: 'received', detail: 'The goods are on hand.' };
@@ -18,15 +18,9 @@ const CANCELLING = {
 
 /** One purchase order: each line ordered, received and still incoming; receive (all or part) or cancel. */
 export function PurchaseOrderPage() {
-  const api = useApi();
-  const resource = createOrderResource(PURCHASE_ORDER, (path) =>
-    unwrap(api.GET('/stores/{storeId}/purchase-orders/{orderId}', { params: { path } })),
-  );
-  const receiving = createOrderFulfilment(resource, RECEIVING, (path, lines) =>
-    unwrap(
-      api.POST('/stores/{storeId}/purchase-orders/{orderId}/receive', { params: { path }, body: { lines } }),
-    ),
-  );
+  const requests = purchaseOrderRequests(useApi());
+  const resource = createOrderResource(PURCHASE_ORDER, requests.get);
+  const receiving = createOrderFulfilment(resource, RECEIVING, requests.receive);
 
   return (
     <OrderPageLayout
@@ -39,8 +33,7 @@ export function PurchaseOrderPage() {
       cancel={{
         when: (o) => o.status === 'open',
         copy: CANCELLING,
-        request: (path) =>
-          unwrap(api.POST('/stores/{storeId}/purchase-orders/{orderId}/cancel', { params: { path } })),
+        request: requests.cancel,
       }}
     >
       {(o) => (

@@ -8,12 +8,14 @@ import { type OrderPath, PURCHASE_ORDER } from './order-kinds.ts';
 import { createOrderLinesDraft, OrderLinesDraftFields } from './order-lines-draft.tsx';
 import { createOrderList, type OrderListQuery } from './order-list.ts';
 import { OrderListLayout } from './order-list-layout.tsx';
+import { purchaseOrderRequests } from './order-requests.ts';
 
 type Status = components['schemas']['PurchaseOrderStatus'];
 
 /** Purchase orders: open ones count as incoming; receiving puts the goods on hand. */
 export function PurchaseOrdersPage() {
   const api = useApi();
+  const requests = purchaseOrderRequests(api);
   const orders = createOrderList((storeId, query: OrderListQuery<Status>) =>
     unwrap(api.GET('/stores/{storeId}/purchase-orders', { params: { path: { storeId }, query } })),
   );
@@ -22,17 +24,12 @@ export function PurchaseOrdersPage() {
 
   /** Receives everything still outstanding (partial receipts go through the order's page, the API or a CSV upload). */
   const receiveAll = async (path: OrderPath<'orderId'>) => {
-    const detail = await unwrap(api.GET('/stores/{storeId}/purchase-orders/{orderId}', { params: { path } }));
+    const detail = await requests.get(path);
     const outstanding = detail.lines
       .filter((l) => l.outstanding > 0)
       .map((l) => ({ lineId: l.id, quantity: l.outstanding }));
     if (outstanding.length === 0) return false;
-    return unwrap(
-      api.POST('/stores/{storeId}/purchase-orders/{orderId}/receive', {
-        params: { path },
-        body: { lines: outstanding },
-      }),
-    );
+    return requests.receive(path, outstanding);
   };
 
   return (
@@ -54,8 +51,7 @@ export function PurchaseOrdersPage() {
       ]}
       cancel={{
         when: (order) => order.status === 'open',
-        request: (path) =>
-          unwrap(api.POST('/stores/{storeId}/purchase-orders/{orderId}/cancel', { params: { path } })),
+        request: requests.cancel,
       }}
       create={(path) =>
         unwrap(

@@ -1,14 +1,13 @@
 import { Show } from 'solid-js';
 import { useApi } from '../../api/api-context.tsx';
-import { unwrap } from '../../api/client.ts';
 import type { components } from '../../api/schema.gen.ts';
 import { OrderFacts } from './order-facts.tsx';
 import { createOrderFulfilment, OrderFulfilmentButton, OrderFulfilmentDialog } from './order-fulfilment.tsx';
 import { SALES_ORDER } from './order-kinds.ts';
 import { OrderLinesTable } from './order-lines-table.tsx';
 import { OrderPageLayout } from './order-page-layout.tsx';
+import { salesOrderRequests } from './order-requests.ts';
 import { createOrderResource } from './order-resource.ts';
-
 import { useOrderSource } from './order-source.ts';
 
 type Order = components['schemas']['SalesOrder'];
@@ -27,14 +26,10 @@ const CANCELLING = {
 
 /** One sales order: each line ordered, shipped, cancelled and still committed; ship (all or part) or cancel. */
 export function SalesOrderPage() {
-  const api = useApi();
+  const requests = salesOrderRequests(useApi());
   const source = useOrderSource();
-  const resource = createOrderResource(SALES_ORDER, (path) =>
-    unwrap(api.GET('/stores/{storeId}/sales-orders/{orderId}', { params: { path } })),
-  );
-  const shipping = createOrderFulfilment(resource, SHIPPING, (path, lines) =>
-    unwrap(api.POST('/stores/{storeId}/sales-orders/{orderId}/ship', { params: { path }, body: { lines } })),
-  );
+  const resource = createOrderResource(SALES_ORDER, requests.get);
+  const shipping = createOrderFulfilment(resource, SHIPPING, requests.ship);
 
   return (
     <OrderPageLayout
@@ -47,8 +42,7 @@ export function SalesOrderPage() {
       cancel={{
         when: isOpen,
         copy: CANCELLING,
-        request: (path) =>
-          unwrap(api.POST('/stores/{storeId}/sales-orders/{orderId}/cancel', { params: { path } })),
+        request: requests.cancel,
       }}
     >
       {(o) => (

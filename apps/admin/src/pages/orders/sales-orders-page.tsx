@@ -6,6 +6,7 @@ import { SALES_ORDER } from './order-kinds.ts';
 import { createOrderLinesDraft, OrderLinesDraftFields } from './order-lines-draft.tsx';
 import { createOrderList, type OrderListQuery } from './order-list.ts';
 import { OrderListLayout } from './order-list-layout.tsx';
+import { salesOrderRequests } from './order-requests.ts';
 import { useOrderSource } from './order-source.ts';
 
 type Status = components['schemas']['SalesOrderStatus'];
@@ -16,6 +17,7 @@ const isOpen = (order: Order) => order.status === 'open' || order.status === 'pa
 /** Sales orders: creating one commits stock; shipping takes it out of on hand; cancelling releases it. */
 export function SalesOrdersPage() {
   const api = useApi();
+  const requests = salesOrderRequests(api);
   const orders = createOrderList((storeId, query: OrderListQuery<Status>) =>
     unwrap(api.GET('/stores/{storeId}/sales-orders', { params: { path: { storeId }, query } })),
   );
@@ -35,14 +37,12 @@ export function SalesOrdersPage() {
           verb: 'ship',
           done: 'shipped',
           when: isOpen,
-          request: (path) =>
-            unwrap(api.POST('/stores/{storeId}/sales-orders/{orderId}/ship', { params: { path }, body: {} })),
+          request: requests.shipAll,
         },
       ]}
       cancel={{
         when: isOpen,
-        request: (path) =>
-          unwrap(api.POST('/stores/{storeId}/sales-orders/{orderId}/cancel', { params: { path } })),
+        request: requests.cancel,
       }}
       create={(path) =>
         unwrap(api.POST('/stores/{storeId}/sales-orders', { params: { path }, body: draft.body() }))

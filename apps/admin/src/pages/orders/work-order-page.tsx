@@ -1,6 +1,5 @@
 import { createSignal, Show } from 'solid-js';
 import { useApi } from '../../api/api-context.tsx';
-import { unwrap } from '../../api/client.ts';
 import type { components } from '../../api/schema.gen.ts';
 import { withFailureToast } from '../../ui/failure-toast.ts';
 import { notify } from '../../ui/toaster.tsx';
@@ -8,6 +7,7 @@ import { OrderFacts } from './order-facts.tsx';
 import { WORK_ORDER } from './order-kinds.ts';
 import { OrderLinesTable } from './order-lines-table.tsx';
 import { OrderPageLayout } from './order-page-layout.tsx';
+import { workOrderRequests } from './order-requests.ts';
 import { createOrderResource } from './order-resource.ts';
 import { OrderSkuTable } from './order-sku-table.tsx';
 
@@ -39,20 +39,14 @@ const STOCK_OF_COMPONENTS: Record<Order['status'], string> = {
  * when completed); complete it or cancel it.
  */
 export function WorkOrderPage() {
-  const api = useApi();
-  const resource = createOrderResource(WORK_ORDER, (path) =>
-    unwrap(api.GET('/stores/{storeId}/work-orders/{workOrderId}', { params: { path } })),
-  );
+  const requests = workOrderRequests(useApi());
+  const resource = createOrderResource(WORK_ORDER, requests.get);
   const [completing, setCompleting] = createSignal(false);
 
   const complete = async (current: Order) => {
     setCompleting(true);
     await withFailureToast(`Could not complete work order ${current.number}`, async () => {
-      const completed = await unwrap(
-        api.POST('/stores/{storeId}/work-orders/{workOrderId}/complete', {
-          params: { path: resource.path() },
-        }),
-      );
+      const completed = await requests.complete(resource.path());
       resource.mutate(completed);
       notify(
         'success',
@@ -81,8 +75,7 @@ export function WorkOrderPage() {
       cancel={{
         when: inProgress,
         copy: CANCELLING,
-        request: (path) =>
-          unwrap(api.POST('/stores/{storeId}/work-orders/{workOrderId}/cancel', { params: { path } })),
+        request: requests.cancel,
       }}
     >
       {(o) => (

@@ -7,6 +7,7 @@ import { STATUS_COLUMN } from './order-column.tsx';
 import { WORK_ORDER } from './order-kinds.ts';
 import { createOrderList, type OrderListQuery } from './order-list.ts';
 import { OrderListLayout } from './order-list-layout.tsx';
+import { workOrderRequests } from './order-requests.ts';
 
 type Status = components['schemas']['WorkOrderStatus'];
 type Order = components['schemas']['WorkOrderSummary'];
@@ -16,6 +17,7 @@ const inProgress = (order: Order) => order.status === 'in_progress';
 /** Work orders: build assemblies; completing consumes the components and adds the finished product. */
 export function WorkOrdersPage() {
   const api = useApi();
+  const requests = workOrderRequests(api);
   const orders = createOrderList((storeId, query: OrderListQuery<Status>) =>
     unwrap(api.GET('/stores/{storeId}/work-orders', { params: { path: { storeId }, query } })),
   );
@@ -43,14 +45,12 @@ export function WorkOrdersPage() {
           verb: 'complete',
           done: 'completed',
           when: inProgress,
-          request: (path) =>
-            unwrap(api.POST('/stores/{storeId}/work-orders/{workOrderId}/complete', { params: { path } })),
+          request: requests.complete,
         },
       ]}
       cancel={{
         when: inProgress,
-        request: (path) =>
-          unwrap(api.POST('/stores/{storeId}/work-orders/{workOrderId}/cancel', { params: { path } })),
+        request: requests.cancel,
       }}
       create={(path) =>
         unwrap(
