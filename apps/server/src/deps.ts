@@ -1,5 +1,5 @@
 import type { AnyConnectorDefinition, Logger } from '@ballast/connector-kit';
-import type { Db, DialectName } from '@ballast/core';
+import type { Db, DialectName, SecretBox } from '@ballast/core';
 import type { PrincipalResolver } from './auth/principal.ts';
 import type { SessionAuth } from './auth/session-auth.ts';
 import type { Metrics } from './metrics/metrics.ts';
@@ -16,7 +16,7 @@ export interface AppDeps {
   dialect: DialectName;
   /** Installed channel connectors, by id. */
   connectors: ReadonlyMap<string, AnyConnectorDefinition>;
-  /** Encrypts channel credentials at rest. */
+  /** Encrypts channel and feed credentials at rest. */
   secrets: SecretBox;
   /**
    * Tells the sync loops that there is new work: this process's own (if any) and, on PostgreSQL, every other
@@ -35,7 +35,5 @@ export interface AppDeps {
   publicUrl?: string;
 }
 
-export interface SecretBox {
-  seal(plaintext: string): string;
-  open(ciphertext: string): string;
-}
+/** Core's: core seals and opens feed credentials with the box it is handed. */
+export type { SecretBox } from '@ballast/core';

@@ -287,6 +287,7 @@ export async function startServer(
           startFeedScheduler({
             db,
             intervalMs: options.feedCheckIntervalMs ?? 30_000,
+            secrets,
             notifySync,
             onStale: (notice) =>
               logger.warn('feed is stale: pushes of the stock it covers are held', { ...notice }),

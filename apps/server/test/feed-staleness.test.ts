@@ -129,6 +129,7 @@ for (const dialect of DIALECTS) {
       let notified = 0;
       scheduler = startFeedScheduler({
         db: s.t.db,
+        secrets: s.deps.secrets,
         intervalMs: 20,
         onStale: (n) => notices.push(n),
         notifySync: () => notified++,

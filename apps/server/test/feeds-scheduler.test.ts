@@ -8,6 +8,7 @@ import { type FeedScheduler, startFeedScheduler } from '../src/feeds/feed-schedu
 import { createTestServer, rowCount, seedStock, stockOf, type TestServer } from './support/test-server.ts';
 
 const TICK_MS = 20;
+const API_KEY = 'key-scheduled-0123456789';
 
 /** Polls until `check` holds (a scheduler works on its own clock). */
 async function waitFor(check: () => Promise<boolean> | boolean, timeoutMs = 10_000): Promise<void> {
@@ -31,6 +32,9 @@ for (const dialect of DIALECTS) {
 
     beforeAll(async () => {
       http = createServer((req, res) => {
+        // `/private.csv` answers only with the API key.
+        if (req.url === '/private.csv' && req.headers['x-api-key'] !== API_KEY)
+          return res.writeHead(401).end();
         const body = files.get(req.url ?? '');
         if (body === undefined) res.writeHead(500).end('down');
         else res.writeHead(200, { 'content-type': 'text/csv' }).end(body);
@@ -75,6 +79,7 @@ for (const dialect of DIALECTS) {
 
       scheduler = startFeedScheduler({
         db: s.t.db,
+        secrets: s.deps.secrets,
         intervalMs: TICK_MS,
         onApplied: (run, feed) => applied.push({ run, feed }),
       });
@@ -118,6 +123,7 @@ for (const dialect of DIALECTS) {
       let notified = 0;
       scheduler = startFeedScheduler({
         db: s.t.db,
+        secrets: s.deps.secrets,
         intervalMs: TICK_MS,
         fetch: slowFetch,
         logError: (error) => errors.push(error),
@@ -141,6 +147,40 @@ for (const dialect of DIALECTS) {
       expect(errors).toEqual([]);
     });
 
+    it('pulls a scheduled feed with its credentials, and never logs or records them', async () => {
+      files.set('/private.csv', 'sku,quantity\nMUG,55\n');
+      const secrets = s.deps.secrets;
+      const auth = { type: 'header' as const, name: 'X-Api-Key', value: API_KEY };
+      const url = `${origin}/private.csv`;
+      const withKey = await createFeed(
+        s.t.db,
+        s.store.id,
+        { name: 'key', url, intervalMinutes: 60, auth },
+        { secrets },
+      );
+      const wrongKey = await createFeed(
+        s.t.db,
+        s.store.id,
+        { name: 'wrong key', url, intervalMinutes: 60, auth: { ...auth, value: `${API_KEY}-old` } },
+        { secrets },
+      );
+      const logged: unknown[] = [];
+      scheduler = startFeedScheduler({
+        db: s.t.db,
+        secrets,
+        intervalMs: TICK_MS,
+        logError: (error) => logged.push(error),
+      });
+      await waitFor(async () => (await rowCount(s, 'feedRuns')) === 2);
+      expect(await getFeed(s.t.db, s.store.id, withKey.id)).toMatchObject({ lastStatus: 'applied' });
+      expect((await stockOf(s, 'MUG')).onHand).toBe(55);
+      const failed = await getFeed(s.t.db, s.store.id, wrongKey.id);
+      expect(failed).toMatchObject({ lastStatus: 'failed', lastError: expect.stringContaining('HTTP 401') });
+      const runs = await s.t.db.selectFrom('feedRuns').select('error').execute();
+      expect(JSON.stringify([runs, failed, logged.map(String)])).not.toContain(API_KEY);
+      expect(logged).toEqual([]);
+    });
+
     it('logs an error of its own and carries on with the next feed', async () => {
       files.set('/first.csv', 'sku,quantity\nMUG,21\n');
       files.set('/second.csv', 'sku,quantity\nCUP,22\n');
@@ -158,6 +198,7 @@ for (const dialect of DIALECTS) {
       const applied: string[] = [];
       scheduler = startFeedScheduler({
         db: s.t.db,
+        secrets: s.deps.secrets,
         intervalMs: TICK_MS,
         onApplied: (_run, feed) => {
           applied.push(feed.name);
@@ -180,7 +221,12 @@ for (const dialect of DIALECTS) {
         await sleep(150);
         return fetch(input, init);
       };
-      const running = startFeedScheduler({ db: s.t.db, intervalMs: TICK_MS, fetch: slowFetch });
+      const running = startFeedScheduler({
+        db: s.t.db,
+        secrets: s.deps.secrets,
+        intervalMs: TICK_MS,
+        fetch: slowFetch,
+      });
       await waitFor(() => started);
       await running.stop();
       // The pull that had started finished before stop() resolved.

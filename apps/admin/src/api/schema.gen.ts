@@ -1490,7 +1490,10 @@ export interface paths {
             };
         };
         put?: never;
-        /** Register a feed (a URL and a schedule, or a target for pushed snapshots) */
+        /**
+         * Register a feed (a URL and a schedule, or a target for pushed snapshots)
+         * @description Credentials (`auth`) are stored encrypted and never returned; the feed says only which are set.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -1718,7 +1721,7 @@ export interface paths {
         };
         options?: never;
         head?: never;
-        /** Change a feed’s name, url or schedule */
+        /** Change a feed’s name, url, schedule, staleness or credentials */
         patch: {
             parameters: {
                 query?: never;
@@ -1804,7 +1807,7 @@ export interface paths {
         put?: never;
         /**
          * Pull the feed’s URL now and apply the snapshot
-         * @description A fetch that fails, or a body that cannot be read or applied, is recorded as a `failed` run with the reason and changes no stock: it is answered 200 with that run. A feed without a url answers 422.
+         * @description A fetch that fails, or a body that cannot be read or applied, is recorded as a `failed` run with the reason and changes no stock: it is answered 200 with that run. A feed without a url answers 422. The feed’s credentials are sent to the url’s own origin only, never after a redirect to another.
          */
         post: {
             parameters: {
@@ -5334,6 +5337,23 @@ export interface components {
          */
         CsvFile: string;
         Feed: {
+            /** @description Which credentials the pulls send, never their secret: the kind, and the user name (basic) or header name (header); null = none. `unreadable`: credentials are stored but cannot be decrypted with this server’s secret (it changed); pulls fail until they are set again. */
+            auth: {
+                /** @enum {string} */
+                type: "basic";
+                username: string;
+            } | {
+                /** @enum {string} */
+                type: "bearer";
+            } | {
+                /** @example X-Api-Key */
+                name: string;
+                /** @enum {string} */
+                type: "header";
+            } | {
+                /** @enum {string} */
+                type: "unreadable";
+            } | null;
             /** @description Epoch milliseconds */
             createdAt: number;
             id: number;
@@ -5355,14 +5375,34 @@ export interface components {
             url: string | null;
         };
         /**
-         * @description A feed pulled from `url` every `intervalMinutes` (both optional: without them the feed is pulled on demand with `/run`, or pushed to with `/snapshots`). A scheduled feed needs a url. `staleAfterMinutes`: after this long without a successful snapshot the feed is stale and the stock it covers is unknown (pushes held, recorded in Sync History); absent = 3 pull intervals for a scheduled feed and never otherwise, 0 = never; it must be longer than the pull interval.
+         * @description A feed pulled from `url` every `intervalMinutes` (both optional: without them the feed is pulled on demand with `/run`, or pushed to with `/snapshots`). A scheduled feed needs a url. `staleAfterMinutes`: after this long without a successful snapshot the feed is stale and the stock it covers is unknown (pushes held, recorded in Sync History); absent = 3 pull intervals for a scheduled feed and never otherwise, 0 = never; it must be longer than the pull interval. `auth`: credentials the pulls send: `{ type: "basic", username, password }` (HTTP Basic), `{ type: "bearer", token }` (`Authorization: Bearer`) or `{ type: "header", name, value }` (one header such as `X-Api-Key`). Stored encrypted with the server secret and never returned: the feed shows only their kind and user or header name. Sent only to the url’s own origin, never after a redirect to another. A url with `user:password@` is refused: put them here.
          * @example {
          *       "name": "Warehouse export",
          *       "url": "https://erp.example.com/stock.csv",
-         *       "intervalMinutes": 15
+         *       "intervalMinutes": 15,
+         *       "auth": {
+         *         "type": "basic",
+         *         "username": "ballast",
+         *         "password": "s3cret"
+         *       }
          *     }
          */
         FeedCreate: {
+            auth?: {
+                password: string;
+                /** @enum {string} */
+                type: "basic";
+                username: string;
+            } | {
+                token: string;
+                /** @enum {string} */
+                type: "bearer";
+            } | {
+                name: string;
+                /** @enum {string} */
+                type: "header";
+                value: string;
+            } | null;
             intervalMinutes?: number | null;
             name: string;
             staleAfterMinutes?: number | null;
@@ -5440,12 +5480,31 @@ export interface components {
             }[];
         };
         /**
-         * @description Fields to change; `null` clears `url` or `intervalMinutes`, or sets `staleAfterMinutes` back to automatic.
+         * @description Fields to change; `null` clears `url` or `intervalMinutes`, or sets `staleAfterMinutes` back to automatic. `auth` left out keeps the stored credentials, `null` removes them, and credentials without their secret (`password`, `token` or `value`) keep the stored secret of the same kind. Stored credentials never follow the url to another origin: a `url` on another scheme, host or port needs `auth` again (or `null`). `auth`: credentials the pulls send: `{ type: "basic", username, password }` (HTTP Basic), `{ type: "bearer", token }` (`Authorization: Bearer`) or `{ type: "header", name, value }` (one header such as `X-Api-Key`). Stored encrypted with the server secret and never returned: the feed shows only their kind and user or header name. Sent only to the url’s own origin, never after a redirect to another. A url with `user:password@` is refused: put them here.
          * @example {
-         *       "intervalMinutes": 60
+         *       "intervalMinutes": 60,
+         *       "auth": {
+         *         "type": "basic",
+         *         "username": "ballast-2"
+         *       }
          *     }
          */
         FeedUpdate: {
+            auth?: {
+                password?: string;
+                /** @enum {string} */
+                type: "basic";
+                username: string;
+            } | {
+                token?: string;
+                /** @enum {string} */
+                type: "bearer";
+            } | {
+                name: string;
+                /** @enum {string} */
+                type: "header";
+                value?: string;
+            } | null;
             intervalMinutes?: number | null;
             name?: string;
             staleAfterMinutes?: number | null;

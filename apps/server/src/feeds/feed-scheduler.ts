@@ -5,6 +5,7 @@ import {
   type FeedRunResult,
   markStaleFeeds,
   runFeedNow,
+  type SecretBox,
   type StaleFeedNotice,
 } from '@ballast/core';
 
@@ -12,6 +13,8 @@ export interface FeedSchedulerOptions {
   db: Db;
   /** How often to look for due feeds (each feed's own interval decides whether it runs). */
   intervalMs: number;
+  /** Opens the credentials of feeds that have them (the server's secret box). */
+  secrets: SecretBox;
   /** The fetch feeds are pulled with (default: the global one). */
   fetch?: typeof fetch;
   /**
@@ -40,14 +43,14 @@ export interface FeedScheduler {
  * so the sync loop records the held pushes in Sync History.
  *
  * @example
- * const scheduler = startFeedScheduler({ db, intervalMs: 30_000, notifySync: deps.notifySync });
+ * const scheduler = startFeedScheduler({ db, intervalMs: 30_000, secrets, notifySync: deps.notifySync });
  * process.on('SIGTERM', () => scheduler.stop());
  */
 export function startFeedScheduler(options: FeedSchedulerOptions): FeedScheduler {
   const { db, intervalMs, notifySync, onApplied, onStale } = options;
   const logError =
     options.logError ?? ((error, feed) => console.error('feed scheduler:', feed?.id ?? '', error));
-  const runOptions = options.fetch ? { fetch: options.fetch } : {};
+  const runOptions = { secrets: options.secrets, ...(options.fetch && { fetch: options.fetch }) };
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let inFlight: Promise<void> = Promise.resolve();

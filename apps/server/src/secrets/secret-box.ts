@@ -4,11 +4,12 @@ import type { SecretBox } from '../deps.ts';
 const VERSION = 'v1';
 
 /**
- * Encrypts channel credentials at rest with AES-256-GCM under a key derived from the server secret
+ * Encrypts channel and feed credentials at rest with AES-256-GCM under a key derived from the server secret
  * (`BALLAST_SECRET`). Each value gets its own random nonce; the auth tag makes tampering detectable.
  */
 export function createSecretBox(secret: string): SecretBox {
   if (secret.length < 16) throw new Error('the server secret must be at least 16 characters');
+  // The salt predates feed credentials; changing it would make every stored secret unreadable.
   const key = scryptSync(secret, 'ballast/channel-credentials', 32);
   return {
     seal(plaintext) {

@@ -5,6 +5,7 @@ import { fieldErrorsIn } from '../shared/field-errors-in.ts';
 import { storeIdOf } from '../shared/params.ts';
 import { errorResponses, jsonContent } from '../shared/responses.ts';
 import { feedDetailSchema, feedParamsSchema } from './feed-schema.ts';
+import { feedView } from './feed-view.ts';
 
 /** How many of the latest runs a feed's page shows. */
 const RECENT_RUNS = 20;
@@ -31,6 +32,6 @@ export function registerGetFeed(app: OpenAPIHono<AppEnv>): void {
           await listFeedRuns(db, storeId, feedId, { limit: RECENT_RUNS }),
         ] as const,
     );
-    return c.json({ ...feed, runs }, 200);
+    return c.json({ ...(await feedView(c, storeId, feed)), runs }, 200);
   });
 }

@@ -5,6 +5,7 @@ import { fieldErrorsIn } from '../shared/field-errors-in.ts';
 import { storeIdOf, storeParamsSchema } from '../shared/params.ts';
 import { errorResponses, jsonContent } from '../shared/responses.ts';
 import { feedListSchema } from './feed-schema.ts';
+import { feedViews } from './feed-view.ts';
 
 const querySchema = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -27,6 +28,7 @@ export function registerListFeeds(app: OpenAPIHono<AppEnv>): void {
   app.openapi(route, async (c) => {
     const storeId = storeIdOf(c, c.req.valid('param').storeId);
     const query = c.req.valid('query');
-    return c.json(await fieldErrorsIn('query', () => listFeeds(c.get('deps').db, storeId, query)), 200);
+    const page = await fieldErrorsIn('query', () => listFeeds(c.get('deps').db, storeId, query));
+    return c.json({ items: await feedViews(c, storeId, page.items), nextCursor: page.nextCursor }, 200);
   });
 }
