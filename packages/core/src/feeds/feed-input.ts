@@ -17,7 +17,7 @@ const url = z
   // fetch refuses such a URL, and the API would show the password back in every answer.
   .refine(
     (value) => !hasUserInfo(value),
-    'cannot contain a user name or password: set them in `auth` (Basic), where they are stored encrypted',
+    'cannot contain a user name or password: give them as Basic credentials (`auth`), which are stored encrypted',
   );
 
 function hasUserInfo(value: string): boolean {
