@@ -208,7 +208,7 @@ describeEachDialect('feed credentials', (ctx) => {
     for (const url of ['https://evil.example.net/stock.csv', 'http://erp.example.com/stock.csv']) {
       const issues = await issuesOf(update(feed.id, { url }));
       expect(issues).toEqual([
-        { path: 'auth', message: expect.stringContaining('send the credentials again') },
+        { path: 'auth', message: expect.stringContaining('enter the credentials again') },
       ]);
       expect(await issuesOf(update(feed.id, { url, auth: { type: 'bearer' } }))).toEqual([
         { path: 'auth.token', message: expect.stringContaining('another origin') },
@@ -217,7 +217,7 @@ describeEachDialect('feed credentials', (ctx) => {
     // Not through a detour without a url either.
     await update(feed.id, { url: null });
     expect(await issuesOf(update(feed.id, { url: URL_A }))).toEqual([
-      { path: 'auth', message: expect.stringContaining('send the credentials again') },
+      { path: 'auth', message: expect.stringContaining('enter the credentials again') },
     ]);
     await update(feed.id, { url: URL_A, auth: { type: 'bearer', token: TOKEN } });
     expect(await storedAuth(feed.id)).toEqual({ type: 'bearer', token: TOKEN });

@@ -29,8 +29,8 @@ export function authAfterUpdate(change: {
         {
           path: ['auth'],
           message:
-            `the url now points to ${originOf(change.url)}: send the credentials again for it, or null to ` +
-            'remove them (stored credentials never follow the url to another origin)',
+            `the url now points to ${originOf(change.url)}: enter the credentials again for it, or remove ` +
+            'them (stored credentials never follow the url to another origin)',
         },
       ]);
     }
