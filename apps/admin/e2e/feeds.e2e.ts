@@ -12,6 +12,10 @@ import { type Browser, HAS_CHROMIUM, launchBrowser, screenshot } from './support
 const EMAIL = 'feeds@example.com';
 const PASSWORD = 'a long feeds passphrase';
 const STOCK_CSV = 'sku,quantity\nMUG-BLUE,12\nCUP-RED,5\nNOPE-1,3\n';
+/** What the ERP's `/private.csv` accepts: Basic erp / ERP_PASSWORD, or the header X-Api-Key: ERP_KEY. */
+const ERP_PASSWORD = 'erp pa55word, never shown';
+const ERP_KEY = 'erp-key-0123456789abcdef';
+const ERP_BASIC = `Basic ${Buffer.from(`erp:${ERP_PASSWORD}`).toString('base64')}`;
 const HOUR = 3_600_000;
 
 /** The admin's formatTime as the browser (en-US, UTC) renders it. */
@@ -19,12 +23,16 @@ const shown = (millis: number) =>
   new Date(millis).toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' });
 
 /**
- * A merchant's ERP export: `/stock.csv` answers a snapshot, `/down.csv` is an export that is down. The server
- * under test pulls from it like from any feed URL.
+ * A merchant's ERP export: `/stock.csv` answers a snapshot, `/private.csv` too but only with credentials,
+ * `/down.csv` is an export that is down. The server under test pulls from it like from any feed URL.
  */
 function startErp(): Promise<{ url: string; server: Server }> {
   const server = createServer((req, res) => {
-    if (req.url === '/stock.csv') {
+    if (req.url === '/private.csv') {
+      const signedIn = req.headers.authorization === ERP_BASIC || req.headers['x-api-key'] === ERP_KEY;
+      if (signedIn) res.writeHead(200, { 'content-type': 'text/csv' }).end(STOCK_CSV);
+      else res.writeHead(401, { 'www-authenticate': 'Basic realm="erp"' }).end();
+    } else if (req.url === '/stock.csv') {
       res.writeHead(200, { 'content-type': 'text/csv' }).end(STOCK_CSV);
     } else res.writeHead(503, { 'content-type': 'text/plain' }).end('maintenance');
   });
@@ -35,7 +43,7 @@ function startErp(): Promise<{ url: string; server: Server }> {
   );
 }
 
-describe.skipIf(!HAS_CHROMIUM)('feeds in the admin: staleness, runs, removal', () => {
+describe.skipIf(!HAS_CHROMIUM)('feeds in the admin: staleness, runs, credentials, removal', () => {
   let server: BallastServer;
   let erp: { url: string; server: Server };
   let browser: Browser;
@@ -104,6 +112,16 @@ describe.skipIf(!HAS_CHROMIUM)('feeds in the admin: staleness, runs, removal', (
   const feedRow = (name: string) => page.locator(`tr[data-feed="${name}"]`);
   const staleness = (scope: Locator) => scope.getByRole('button', { name: /^Goes stale/ });
   const staleAfter = (scope: Locator) => scope.getByLabel(/^Stale after/);
+
+  /** Does `action` and waits for a new toast saying `text` (an earlier one may still be showing). */
+  async function afterNewToast(text: string, action: () => Promise<void>): Promise<void> {
+    const ids = () => toast(text).evaluateAll((toasts) => toasts.map((t) => t.id));
+    const before = new Set(await ids());
+    await action();
+    await expect
+      .poll(async () => (await ids()).some((id) => !before.has(id)), { timeout: 15_000 })
+      .toBe(true);
+  }
 
   async function feedNamed(name: string) {
     const feeds = await unwrap(api.GET('/stores/{storeId}/feeds', { params: { path: { storeId } } }));
@@ -302,6 +320,109 @@ describe.skipIf(!HAS_CHROMIUM)('feeds in the admin: staleness, runs, removal', (
       '',
     ]);
     await screenshot(page, '32-feed-page');
+  });
+
+  it('registers a feed behind Basic auth; its page shows the credentials as set, never their secret', async () => {
+    await page.goto(`/stores/${storeId}/feeds`);
+    await page.getByRole('button', { name: 'Register feed' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Register a feed' });
+    await dialog.getByLabel('Name', { exact: true }).fill('Private ERP');
+    // Credentials in the URL are refused at the URL, which says where they go instead.
+    await dialog.getByLabel('URL').fill(`http://erp:secret@${erp.url.slice('http://'.length)}/private.csv`);
+    await dialog.getByRole('button', { name: 'Register feed' }).click();
+    await expect.poll(() => dialog.getByLabel('URL').getAttribute('aria-invalid')).toBe('true');
+    expect(await descriptionOf(dialog.getByLabel('URL'))).toContain('`auth`');
+
+    await dialog.getByLabel('URL').fill(`${erp.url}/private.csv`);
+    const authentication = dialog.getByRole('group', { name: 'Authentication' });
+    await authentication.getByRole('button', { name: /^Method/ }).click();
+    await page.getByRole('option', { name: 'Basic (user name and password)' }).click();
+    await authentication.getByLabel('User name', { exact: true }).fill('erp');
+    const password = authentication.getByLabel('Password', { exact: true });
+    expect(await password.getAttribute('type')).toBe('password');
+    await password.fill(ERP_PASSWORD);
+    await noAxeViolations();
+    await screenshot(page, '33-register-feed-credentials');
+    await dialog.getByRole('button', { name: 'Register feed' }).click();
+    await toast('Feed Private ERP registered').waitFor();
+    await dialog.waitFor({ state: 'detached' });
+    const feed = await feedNamed('Private ERP');
+    expect(feed.auth).toEqual({ type: 'basic', username: 'erp' });
+    expect(JSON.stringify(feed)).not.toContain(ERP_PASSWORD);
+
+    await afterNewToast('Feed Private ERP ran', () =>
+      feedRow('Private ERP').getByRole('button', { name: 'Run now' }).click(),
+    );
+
+    await feedRow('Private ERP').getByRole('link', { name: 'Private ERP' }).click();
+    await page.getByRole('heading', { name: 'Private ERP', level: 1 }).waitFor();
+    expect(await page.getByRole('region', { name: 'Status' }).textContent()).toContain(
+      'AuthenticationBasic, user erp',
+    );
+    const settings = page.getByRole('region', { name: 'Settings' });
+    const section = settings.getByRole('group', { name: 'Authentication' });
+    expect(await section.getByRole('button', { name: /^Method/ }).textContent()).toContain('Basic');
+    expect(await section.getByLabel('User name', { exact: true }).inputValue()).toBe('erp');
+    // Set, never shown: the input is blank, and blank keeps it.
+    expect(await section.getByLabel('Password', { exact: true }).inputValue()).toBe('');
+    expect(await section.getByLabel('Password', { exact: true }).getAttribute('placeholder')).toBe(
+      'Leave blank to keep',
+    );
+    expect(await descriptionOf(section.getByLabel('Password', { exact: true }))).toContain(
+      'Set, and never shown',
+    );
+    expect(await page.content()).not.toContain(ERP_PASSWORD);
+    await noAxeViolations();
+
+    await settings.getByLabel('Pull every (minutes)').fill('120');
+    await afterNewToast('Settings of Private ERP saved', () =>
+      settings.getByRole('button', { name: 'Save settings' }).click(),
+    );
+    await expect.poll(async () => (await feedNamed('Private ERP')).intervalMinutes).toBe(120);
+    await afterNewToast('Feed Private ERP ran', () => page.getByRole('button', { name: 'Run now' }).click());
+  });
+
+  it('replaces the credentials with a header (what the server refuses is said at the field), then removes them', async () => {
+    const settings = page.getByRole('region', { name: 'Settings' });
+    const section = settings.getByRole('group', { name: 'Authentication' });
+    await section.getByRole('button', { name: /^Method/ }).click();
+    await page.getByRole('option', { name: 'Header (such as X-Api-Key)' }).click();
+    // Another kind needs its secret: blank is not “keep” here.
+    expect(await section.getByLabel('Header value', { exact: true }).getAttribute('placeholder')).toBeNull();
+    await section.getByLabel('Header name', { exact: true }).fill('Host');
+    await section.getByLabel('Header value', { exact: true }).fill(ERP_KEY);
+    await settings.getByRole('button', { name: 'Save settings' }).click();
+    await expect
+      .poll(() => section.getByLabel('Header name', { exact: true }).getAttribute('aria-invalid'))
+      .toBe('true');
+    expect(await descriptionOf(section.getByLabel('Header name', { exact: true }))).toContain(
+      'set by the HTTP client',
+    );
+    expect((await feedNamed('Private ERP')).auth).toEqual({ type: 'basic', username: 'erp' });
+
+    await section.getByLabel('Header name', { exact: true }).fill('X-Api-Key');
+    await afterNewToast('Settings of Private ERP saved', () =>
+      settings.getByRole('button', { name: 'Save settings' }).click(),
+    );
+    await expect
+      .poll(async () => (await feedNamed('Private ERP')).auth)
+      .toEqual({ type: 'header', name: 'X-Api-Key' });
+    // The typed secret is gone from the form once saved.
+    await expect.poll(() => section.getByLabel('Header value', { exact: true }).inputValue()).toBe('');
+    await afterNewToast('Feed Private ERP ran', () => page.getByRole('button', { name: 'Run now' }).click());
+
+    await section.getByRole('button', { name: /^Method/ }).click();
+    await page.getByRole('option', { name: 'None' }).click();
+    expect(await section.textContent()).toContain('The stored credentials are removed when you save.');
+    await afterNewToast('Settings of Private ERP saved', () =>
+      settings.getByRole('button', { name: 'Save settings' }).click(),
+    );
+    await expect.poll(async () => (await feedNamed('Private ERP')).auth).toBeNull();
+    await expect
+      .poll(() => page.getByRole('region', { name: 'Status' }).textContent())
+      .toContain('AuthenticationNone');
+    await page.getByRole('button', { name: 'Run now' }).click();
+    await toast('Feed Private ERP failed').filter({ hasText: 'HTTP 401' }).waitFor();
   });
 
   it('removes a feed only after confirming', async () => {

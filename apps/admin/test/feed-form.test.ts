@@ -1,6 +1,7 @@
 import { STALE_AFTER_PULLS as SERVER_STALE_AFTER_PULLS } from '@ballast/core';
 import { describe, expect, it } from 'vitest';
 import type { Feed } from '../src/api/types.ts';
+import { NO_AUTH } from '../src/lib/feed-auth-form.ts';
 import {
   automaticStaleLabel,
   feedBody,
@@ -28,6 +29,7 @@ const feed = (overrides: Partial<Feed> = {}): Feed => ({
   lastAppliedAt: null,
   staleAt: 45 * 60_000,
   stale: false,
+  auth: null,
   ...overrides,
 });
 
@@ -61,6 +63,7 @@ describe('the feed form', () => {
         intervalMinutes: '30',
         staleMode: 'after',
         staleAfterMinutes: '120',
+        auth: NO_AUTH,
       }),
     ).toEqual({
       name: 'N',

@@ -1,4 +1,11 @@
 import type { Feed } from '../api/types.ts';
+import {
+  type FeedAuthSummary,
+  type FeedAuthValues,
+  feedAuthErrors,
+  feedAuthValues,
+  NO_AUTH,
+} from './feed-auth-form.ts';
 import { formatMinutes } from './format.ts';
 
 /**
@@ -18,6 +25,7 @@ export interface FeedFormValues {
   intervalMinutes: string;
   staleMode: StaleMode;
   staleAfterMinutes: string;
+  auth: FeedAuthValues;
 }
 
 export const NEW_FEED: FeedFormValues = {
@@ -26,6 +34,7 @@ export const NEW_FEED: FeedFormValues = {
   intervalMinutes: '',
   staleMode: 'automatic',
   staleAfterMinutes: '',
+  auth: NO_AUTH,
 };
 
 /** The form filled with a feed's stored settings. */
@@ -36,6 +45,7 @@ export function feedFormValues(feed: Feed): FeedFormValues {
     intervalMinutes: feed.intervalMinutes?.toString() ?? '',
     staleMode: staleModeOf(feed.staleAfterMinutes),
     staleAfterMinutes: feed.staleAfterMinutes ? String(feed.staleAfterMinutes) : '',
+    auth: feedAuthValues(feed.auth),
   };
 }
 
@@ -44,7 +54,10 @@ export function staleModeOf(staleAfterMinutes: number | null): StaleMode {
   return staleAfterMinutes === 0 ? 'never' : 'after';
 }
 
-/** What registering and saving send: every setting, empty ones as null (the server's “none” / automatic). */
+/**
+ * What registering and saving send: every setting, empty ones as null (the server's “none” / automatic).
+ * Credentials are each form's to add (feedAuthCredentials, feedAuthEdit): a save leaves stored ones out.
+ */
 export interface FeedBody {
   name: string;
   url: string | null;
@@ -67,11 +80,15 @@ export function feedBody(values: FeedFormValues): FeedBody {
 }
 
 /**
- * What the form can tell before asking the server, keyed like the server's field paths. Only what the server
- * cannot see: “after a set time” left empty would otherwise be sent as null, which means automatic.
+ * What the form can tell before asking the server, keyed like the server's field paths: “after a set time”
+ * left empty would otherwise be sent as null, which means automatic; credentials missing what their kind
+ * needs (`stored`: the feed's, whose secret a blank input keeps).
  */
-export function feedFormErrors(values: FeedFormValues): Map<string, string> {
-  const errors = new Map<string, string>();
+export function feedFormErrors(
+  values: FeedFormValues,
+  stored: FeedAuthSummary | null = null,
+): Map<string, string> {
+  const errors = feedAuthErrors(values.auth, stored);
   if (values.staleMode === 'after' && values.staleAfterMinutes.trim() === '')
     errors.set('body.staleAfterMinutes', 'enter the minutes, or choose Automatic or Never');
   return errors;

@@ -1,4 +1,5 @@
 import { createMemo, createUniqueId, Show } from 'solid-js';
+import type { FeedAuthSummary } from '../../lib/feed-auth-form.ts';
 import {
   automaticStaleLabel,
   type FeedFormValues,
@@ -9,6 +10,7 @@ import {
 import { formatMinutes } from '../../lib/format.ts';
 import { SelectField } from '../../ui/select-field.tsx';
 import { TextField } from '../../ui/text-field.tsx';
+import { FeedAuthFields } from './feed-auth-fields.tsx';
 
 /** What happens to a stale feed's stock, said wherever the staleness is set. */
 export const STALE_CONSEQUENCE =
@@ -16,11 +18,13 @@ export const STALE_CONSEQUENCE =
   'to your channels (Sync History records each held push as skipped) until a fresh snapshot arrives.';
 
 /**
- * The fields of a feed, for registering and for editing one: name, where it is pulled from and how often,
- * and when it goes stale. Errors are keyed by the server's field paths (`body.staleAfterMinutes`).
+ * The fields of a feed, for registering and for editing one: name, where it is pulled from, how often and
+ * with which credentials, and when it goes stale. Errors are keyed by the server's field paths
+ * (`body.staleAfterMinutes`). `storedAuth`: the credentials the feed being edited has.
  */
 export function FeedFields(props: {
   values: FeedFormValues;
+  storedAuth?: FeedAuthSummary | null;
   onChange: (patch: Partial<FeedFormValues>) => void;
   errors: ReadonlyMap<string, string>;
 }) {
@@ -60,6 +64,12 @@ export function FeedFields(props: {
         value={props.values.intervalMinutes}
         onInput={(e) => props.onChange({ intervalMinutes: e.currentTarget.value })}
         error={props.errors.get('body.intervalMinutes')}
+      />
+      <FeedAuthFields
+        values={props.values.auth}
+        stored={props.storedAuth ?? null}
+        onChange={(patch) => props.onChange({ auth: { ...props.values.auth, ...patch } })}
+        errors={props.errors}
       />
       <fieldset class="fieldset" aria-describedby={noteId}>
         <legend>Staleness</legend>

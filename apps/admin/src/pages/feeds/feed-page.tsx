@@ -3,6 +3,7 @@ import { createResource, Show } from 'solid-js';
 import { useApi } from '../../api/api-context.tsx';
 import { unwrap } from '../../api/client.ts';
 import type { Feed } from '../../api/types.ts';
+import { feedAuthLabel } from '../../lib/feed-auth-form.ts';
 import { staleSettingLabel } from '../../lib/feed-form.ts';
 import { formatTime } from '../../lib/format.ts';
 import { latest } from '../../lib/latest.ts';
@@ -78,6 +79,8 @@ export function FeedPage() {
               <dl class="facts">
                 <dt>Source</dt>
                 <dd class="break">{f().url ?? 'Pushed to (no URL)'}</dd>
+                <dt>Authentication</dt>
+                <dd>{feedAuthLabel(f().auth)}</dd>
                 <dt>Schedule</dt>
                 <dd>
                   <FeedSchedule feed={f()} />

@@ -2,13 +2,17 @@ import { createSignal } from 'solid-js';
 import { useApi } from '../../api/api-context.tsx';
 import { unwrap } from '../../api/client.ts';
 import type { Feed } from '../../api/types.ts';
+import { feedAuthCredentials } from '../../lib/feed-auth-form.ts';
 import { type FeedFormValues, feedBody, feedFormErrors, NEW_FEED } from '../../lib/feed-form.ts';
 import { createFormSubmit } from '../../lib/form-submit.ts';
 import { FormDialog } from '../../ui/form-dialog.tsx';
 import { notify } from '../../ui/toaster.tsx';
 import { FeedFields } from './feed-fields.tsx';
 
-/** Register a feed: a URL pulled on a schedule or on demand, or a target for pushed snapshots. */
+/**
+ * Register a feed: a URL pulled on a schedule or on demand (with credentials if it needs them), or a target
+ * for pushed snapshots.
+ */
 export function RegisterFeedDialog(props: {
   storeId: number;
   open: boolean;
@@ -26,7 +30,7 @@ export function RegisterFeedDialog(props: {
     const feed = await unwrap(
       api.POST('/stores/{storeId}/feeds', {
         params: { path: { storeId: props.storeId } },
-        body: feedBody(values()),
+        body: { ...feedBody(values()), auth: feedAuthCredentials(values().auth) },
       }),
     );
     notify(
