@@ -1,8 +1,11 @@
 import {
+  applyFeedSnapshot,
   type CauseType,
   type Channel,
   createChannel,
+  createFeed,
   createProduct,
+  createSalesOrder,
   type Product,
   recordSyncAttempt,
   type SyncStatus,
@@ -32,6 +35,7 @@ interface Entry {
   sku: string;
   status: SyncStatus;
   quantity: number | null;
+  cause: { type: CauseType; ref: string; subject: { id: number; name: string } | null };
   explanation: { steps: string[] };
   createdAt: number;
 }
@@ -337,6 +341,49 @@ for (const dialect of DIALECTS) {
         const afterAbort = counter.count;
         await new Promise((resolve) => setTimeout(resolve, 2500));
         expect(counter.count).toBe(afterAbort);
+      });
+      it('names each cause as the merchant knows it in the list, one entry and the stream', async () => {
+        const line = [{ sku: 'MUG', quantity: 1 }];
+        const order = await createSalesOrder(s.t.db, s.store.id, { number: '#1001', lines: line });
+        const theirOrder = await createSalesOrder(s.t.db, s.otherStore.id, { number: 'THEIRS', lines: line });
+        const feed = await createFeed(s.t.db, s.store.id, { name: 'Supplier A' });
+        const run = await applyFeedSnapshot(s.t.db, s.store.id, feed.id, {
+          items: [{ sku: 'MUG', onHand: 3 }],
+        });
+        const events = sseReader((await openStream(`?causeType=sales_order&causeRef=${order.id}`)).body!);
+        expect((await events.next())?.event).toBe('ready');
+
+        const fromOrder = await record(mug, web, 'succeeded', 60, {
+          cause: ['sales_order', String(order.id)],
+        });
+        const fromRun = await record(plate, web, 'succeeded', 61, { cause: ['feed', String(run.runId)] });
+        const fromTheirs = await record(mug, web, 'failed', 62, {
+          cause: ['sales_order', String(theirOrder.id)],
+        });
+        const expected = new Map([
+          [fromOrder, { id: order.id, name: '#1001' }],
+          [fromRun, { id: feed.id, name: 'Supplier A' }],
+          [fromTheirs, null],
+          [ids[0]!, null], // sales order 1001 (an id) never existed
+        ]);
+
+        const page = (await (await s.request('GET', `${base}/sync-history?limit=500`)).json()) as Page;
+        const listed = new Map(page.items.map((e) => [e.id, e.cause]));
+        for (const [id, subject] of expected) {
+          expect(listed.get(id)?.subject, String(id)).toEqual(subject);
+          const one = (await (await s.request('GET', `${base}/sync-history/${id}`)).json()) as Entry;
+          expect(one.cause.subject, String(id)).toEqual(subject);
+        }
+        // The ref stays the id: the filter still takes it.
+        expect(listed.get(fromOrder)).toMatchObject({ type: 'sales_order', ref: String(order.id) });
+
+        const event = await events.next();
+        expect(event).toMatchObject({ event: 'entry', id: String(fromOrder) });
+        expect((JSON.parse(event!.data) as Entry).cause).toMatchObject({
+          ref: String(order.id),
+          subject: { id: order.id, name: '#1001' },
+        });
+        await events.reader.cancel();
       });
     });
 

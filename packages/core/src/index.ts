@@ -34,6 +34,7 @@ export * from './feeds/feeds.ts';
 export * from './feeds/mark-stale-feeds.ts';
 export * from './feeds/parse-feed-body.ts';
 export * from './feeds/run-feed-now.ts';
+export type * from './history/cause-subjects.ts';
 export type * from './history/json-value.ts';
 export * from './history/list-sync-history.ts';
 export * from './history/record-sync-attempts.ts';

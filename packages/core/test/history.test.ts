@@ -116,7 +116,8 @@ describeEachDialect('Sync History storage', (ctx) => {
       status: 'pending',
       quantity: 10,
       previousQuantity: 8,
-      cause: { type: 'adjustment', ref: 'adj-1', marks: 3, firstMarkedAt: 500 },
+      // A ref that is no adjustment's id names nothing.
+      cause: { type: 'adjustment', ref: 'adj-1', marks: 3, firstMarkedAt: 500, subject: null },
       explanation,
       errorCode: null,
       errorMessage: null,
@@ -362,6 +363,7 @@ describeEachDialect('Sync History storage', (ctx) => {
         ref: 'adj-1',
         marks: 3,
         firstMarkedAt: 500,
+        subject: null,
       });
     });
 

@@ -5955,7 +5955,22 @@ export interface components {
              * @example 1001
              */
             ref: string;
+            /** @description Resolved when read, not stored: null when the type names no thing (auto_sync, resync) or the thing no longer exists (a deleted feed) */
+            subject: components["schemas"]["SyncCauseSubject"] | null;
             type: components["schemas"]["SyncCauseType"];
+        };
+        /** @description What a cause names, as the merchant knows it (a feed run’s cause names its feed) */
+        SyncCauseSubject: {
+            /**
+             * @description The thing’s own id, as its routes take it: the sales order’s (sales_order, channel_order), the purchase or work order’s, the adjustment’s, the upload’s, the feed’s (not the run’s)
+             * @example 12
+             */
+            id: number;
+            /**
+             * @description What the merchant knows it by: the order’s number, the adjustment’s reason, the upload’s file name, the feed’s name
+             * @example #1001
+             */
+            name: string;
         };
         /**
          * @description What set a push in motion

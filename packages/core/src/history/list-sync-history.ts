@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { assertRowId } from '../channels/row-id.ts';
+import { assertRowId, assertRowIds } from '../channels/row-id.ts';
 import type { Db } from '../db/connect.ts';
-import { NotFoundError } from '../errors.ts';
+import { NotFoundError, ValidationError } from '../errors.ts';
 import { decodeCursor, type Page, toPage } from '../shared/keyset-cursor.ts';
 import { parseInput } from '../validation/parse-input.ts';
 import { syncCauseTypes, syncStatuses } from './sync-attempt-input.ts';
-import { historyQuery, type SyncHistoryEntry, toSyncHistoryEntry } from './sync-history-entry.ts';
+import { historyQuery, type SyncHistoryEntry, toSyncHistoryEntries } from './sync-history-entry.ts';
 
 const status = z.enum(syncStatuses);
 const causeType = z.enum(syncCauseTypes);
@@ -74,7 +74,7 @@ export async function listSyncHistory(
     .limit(q.limit + 1)
     .execute();
   const page = toPage(found, q.limit);
-  return { items: page.items.map(toSyncHistoryEntry), nextCursor: page.nextCursor };
+  return { items: await toSyncHistoryEntries(db, storeId, page.items), nextCursor: page.nextCursor };
 }
 
 /** One Sync History row; an id of another store is not found. */
@@ -82,5 +82,30 @@ export async function getSyncHistoryEntry(db: Db, storeId: number, id: number): 
   assertRowId(id, 'id');
   const row = await historyQuery(db, storeId).where('h.id', '=', id).executeTakeFirst();
   if (!row) throw new NotFoundError('sync history entry', ['id']);
-  return toSyncHistoryEntry(row);
+  const [entry] = await toSyncHistoryEntries(db, storeId, [row]);
+  return entry!;
+}
+
+/** Most ids `getSyncHistoryEntries` takes at once. */
+export const MAX_ENTRIES_BY_ID = 500;
+
+/**
+ * Sync History rows by id, oldest first, in two queries whatever their number (the rows, their causes'
+ * subjects). Ids of another store, or of rows gone with their product, are left out.
+ */
+export async function getSyncHistoryEntries(
+  db: Db,
+  storeId: number,
+  ids: readonly number[],
+): Promise<SyncHistoryEntry[]> {
+  assertRowIds(ids, 'ids');
+  if (ids.length > MAX_ENTRIES_BY_ID) {
+    throw new ValidationError('too many ids', [{ path: ['ids'], message: `at most ${MAX_ENTRIES_BY_ID}` }]);
+  }
+  if (ids.length === 0) return [];
+  const rows = await historyQuery(db, storeId)
+    .where('h.id', 'in', [...new Set(ids)])
+    .orderBy('h.id')
+    .execute();
+  return toSyncHistoryEntries(db, storeId, rows);
 }

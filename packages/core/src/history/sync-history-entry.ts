@@ -1,7 +1,11 @@
 import type { Db } from '../db/connect.ts';
 import type { CauseType, SyncStatus } from '../db/schema.ts';
+import { type CauseSubject, causeSubjects } from './cause-subjects.ts';
 import type { JsonValue } from './json-value.ts';
 import type { SyncCause } from './sync-attempt-input.ts';
+
+/** The cause as recorded, with what it names as the merchant knows it (null: names nothing, or it is gone). */
+export type SyncHistoryCause = SyncCause & { subject: CauseSubject | null };
 
 /** One Sync History row as the admin shows it: parsed JSON, with the product's SKU/name and channel name. */
 export interface SyncHistoryEntry {
@@ -16,7 +20,7 @@ export interface SyncHistoryEntry {
   /** null: the quantity could not be known and nothing was pushed. */
   quantity: number | null;
   previousQuantity: number | null;
-  cause: SyncCause;
+  cause: SyncHistoryCause;
   explanation: JsonValue;
   errorCode: string | null;
   errorMessage: string | null;
@@ -75,12 +79,32 @@ type HistoryRow = Omit<SyncHistoryEntry, 'cause' | 'explanation'> & {
   explanation: string;
 };
 
-export function toSyncHistoryEntry(row: HistoryRow): SyncHistoryEntry {
+/** Rows of `historyQuery` as entries, their causes' subjects resolved in one query for all of them. */
+export async function toSyncHistoryEntries(
+  db: Db,
+  storeId: number,
+  rows: readonly HistoryRow[],
+): Promise<SyncHistoryEntry[]> {
+  const subjects = await causeSubjects(
+    db,
+    storeId,
+    rows.map((row) => ({ type: row.causeType, ref: row.causeRef })),
+  );
+  return rows.map((row, i) => toSyncHistoryEntry(row, subjects[i] ?? null));
+}
+
+function toSyncHistoryEntry(row: HistoryRow, subject: CauseSubject | null): SyncHistoryEntry {
   const { causeType, causeRef, cause, explanation, ...rest } = row;
   const coalesced = JSON.parse(cause) as { marks: number; firstMarkedAt: number };
   return {
     ...rest,
-    cause: { type: causeType, ref: causeRef, marks: coalesced.marks, firstMarkedAt: coalesced.firstMarkedAt },
+    cause: {
+      type: causeType,
+      ref: causeRef,
+      marks: coalesced.marks,
+      firstMarkedAt: coalesced.firstMarkedAt,
+      subject,
+    },
     explanation: JSON.parse(explanation) as JsonValue,
   };
 }

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { getSyncHistoryEntry, NotFoundError } from '@ballast/core';
+import { getSyncHistoryEntries } from '@ballast/core';
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
 import type { AppEnv } from '../../app-env.ts';
@@ -61,15 +61,13 @@ export function registerStreamSyncHistory(app: OpenAPIHono<AppEnv>): void {
         let idle = 0;
         while (!stop.signal.aborted) {
           const ids = await historyIdsAfter(db, storeId, filter, lastId, BATCH);
-          for (const id of ids) {
+          // Two queries per batch (the rows, their causes' names); an entry deleted with its product meanwhile
+          // is left out.
+          for (const entry of await getSyncHistoryEntries(db, storeId, ids)) {
             if (stop.signal.aborted) break;
-            const entry = await getSyncHistoryEntry(db, storeId, id).catch((error: unknown) => {
-              if (error instanceof NotFoundError) return undefined; // deleted with its product meanwhile
-              throw error;
-            });
-            lastId = id;
-            if (entry) await stream.writeSSE({ event: 'entry', id: String(id), data: JSON.stringify(entry) });
+            await stream.writeSSE({ event: 'entry', id: String(entry.id), data: JSON.stringify(entry) });
           }
+          lastId = ids.at(-1) ?? lastId;
           if (ids.length === BATCH) continue;
           if (++idle % HEARTBEAT_EVERY === 0) await stream.write(': keep-alive\n\n');
           await sleep(STREAM_POLL_MS, undefined, { signal: stop.signal }).catch(() => {});

@@ -1,11 +1,34 @@
 import { syncCauseTypes, syncStatuses } from '@ballast/core';
 import { z } from '@hono/zod-openapi';
+import { orNull } from '../shared/or-null.ts';
 
 export const syncStatusSchema = z.enum(syncStatuses).openapi('SyncStatus');
 
 export const syncCauseTypeSchema = z
   .enum(syncCauseTypes)
   .openapi('SyncCauseType', { description: 'What set a push in motion' });
+
+const syncCauseSubjectSchema = z
+  .object({
+    id: z
+      .number()
+      .int()
+      .openapi({
+        description:
+          'The thing’s own id, as its routes take it: the sales order’s (sales_order, channel_order), the ' +
+          'purchase or work order’s, the adjustment’s, the upload’s, the feed’s (not the run’s)',
+        example: 12,
+      }),
+    name: z.string().openapi({
+      description:
+        'What the merchant knows it by: the order’s number, the adjustment’s reason, the upload’s file name, ' +
+        'the feed’s name',
+      example: '#1001',
+    }),
+  })
+  .openapi('SyncCauseSubject', {
+    description: 'What a cause names, as the merchant knows it (a feed run’s cause names its feed)',
+  });
 
 export const syncHistoryEntrySchema = z
   .object({
@@ -32,6 +55,11 @@ export const syncHistoryEntrySchema = z
         }),
         marks: z.number().int().openapi({ description: 'Changes coalesced into this push' }),
         firstMarkedAt: z.number().int(),
+        subject: orNull(syncCauseSubjectSchema).openapi({
+          description:
+            'Resolved when read, not stored: null when the type names no thing (auto_sync, resync) or the ' +
+            'thing no longer exists (a deleted feed)',
+        }),
       })
       .openapi('SyncCause'),
     explanation: z.unknown().openapi({
