@@ -430,19 +430,21 @@ describe.skipIf(!HAS_CHROMIUM)('the admin in a real browser against the real ser
       })
       .toBe(true);
 
-    // A row's reference filters by that one adjustment, the reason kept.
-    await entries.getByRole('link', { name: ref, exact: true }).first().click();
+    // A row names the adjustment by its reason (adjustments have no page to link to); its funnel filters by
+    // that one adjustment, the reason kept, and the chip names it too.
+    const named = `Adjustment\n“e2e reason filter”`;
+    await entries
+      .getByRole('link', { name: 'Only pushes of Adjustment “e2e reason filter”' })
+      .first()
+      .click();
     await expect.poll(() => search().get('ref')).toBe(ref);
     expect(search().get('reason')).toBe('adjustment');
-    await page
-      .locator('.chip')
-      .filter({ hasText: `Adjustment ${ref}` })
-      .waitFor();
+    await page.locator('.chip').filter({ hasText: 'Adjustment “e2e reason filter”' }).waitFor();
     await expect
       .poll(() => entries.evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-entry-id')))))
       .toEqual(expectedIds);
     expect(new Set(await entries.locator('td:nth-child(2) .sku').allInnerTexts())).toEqual(new Set(skus));
-    expect((await reasonCells()).every((c) => c === `Adjustment\n${ref}`)).toBe(true);
+    expect((await reasonCells()).every((c) => c === named)).toBe(true);
     await screenshot(page, '07b-sync-history-by-reason');
 
     // Clearing the reference goes back to every adjustment; “Any reason” to everything.
@@ -453,14 +455,77 @@ describe.skipIf(!HAS_CHROMIUM)('the admin in a real browser against the real ser
     await expect
       .poll(async () => {
         const cells = await reasonCells();
-        return (
-          cells.every((c) => c.startsWith('Adjustment')) && cells.some((c) => c !== `Adjustment\n${ref}`)
-        );
+        return cells.every((c) => c.startsWith('Adjustment')) && cells.some((c) => c !== named);
       })
       .toBe(true);
     await page.getByRole('button', { name: /Reason/ }).click();
     await page.getByRole('option', { name: 'Any reason' }).click();
     await expect.poll(() => search().get('reason')).toBeNull();
+  });
+
+  it('names a sales order’s pushes by the order number, which opens the order', async () => {
+    const [product] = (
+      await unwrap(
+        api.GET('/stores/{storeId}/products', {
+          params: { path: { storeId }, query: { autoSync: 'true', limit: 1, sort: 'sku' } },
+        }),
+      )
+    ).items;
+    const number = '#E2E-1001';
+    const order = await unwrap(
+      api.POST('/stores/{storeId}/sales-orders', {
+        params: { path: { storeId } },
+        body: { number, lines: [{ sku: product!.sku, quantity: 1 }] },
+      }),
+    );
+    const ref = String(order.id);
+    const pushed = async () =>
+      (
+        await unwrap(
+          api.GET('/stores/{storeId}/sync-history', {
+            params: { path: { storeId }, query: { causeType: ['sales_order'], causeRef: ref } },
+          }),
+        )
+      ).items;
+    await expect.poll(async () => (await pushed()).length, { timeout: 20_000 }).toBeGreaterThan(0);
+    expect((await pushed())[0]!.cause.subject).toEqual({ id: order.id, name: number });
+
+    await page.goto(`/stores/${storeId}/sync-history?reason=sales_order`);
+    const entry = page
+      .getByRole('table', { name: 'Sync History' })
+      .locator('tbody.history-entry')
+      .filter({ hasText: number })
+      .first();
+    await entry.waitFor();
+    // The Reason column reads the order's number, never its id.
+    const [reason] = await entry.locator('tr:first-child td:nth-child(7)').allInnerTexts();
+    expect(reason!.trim()).toBe(`Sales order\n${number}`);
+    // The explanation says it too, with the same link.
+    await entry.getByRole('button', { name: 'Why this number?' }).click();
+    const why = entry.locator('.details-row');
+    expect(await why.textContent()).toContain(`Triggered by Sales order ${number}`);
+    expect(await why.getByRole('link', { name: number, exact: true }).getAttribute('href')).toBe(
+      `/stores/${storeId}/sales-orders/${order.id}`,
+    );
+    await screenshot(page, '07c-sync-history-order-number');
+
+    // Its funnel filters by the one order; the chip names it by number.
+    await entry.getByRole('link', { name: `Only pushes of Sales order ${number}` }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('ref')).toBe(ref);
+    await page
+      .locator('.chip')
+      .filter({ hasText: `Sales order ${number}` })
+      .waitFor();
+
+    // The number opens the order.
+    await page
+      .getByRole('table', { name: 'Sync History' })
+      .locator('tr:first-child td:nth-child(7)')
+      .getByRole('link', { name: number, exact: true })
+      .first()
+      .click();
+    await page.getByRole('heading', { name: new RegExp(`Sales order ${number}`) }).waitFor();
+    expect(new URL(page.url()).pathname).toBe(`/stores/${storeId}/sales-orders/${order.id}`);
   });
 
   it('creates a product from the Create Product button and shows its balance page', async () => {

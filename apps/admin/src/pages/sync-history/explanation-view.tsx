@@ -4,9 +4,10 @@ import { causeLabel } from '../../lib/cause-labels.ts';
 import { describeRule, readExplanation } from '../../lib/explanation.ts';
 import { formatTime, plural } from '../../lib/format.ts';
 import { ExplanationInputs, ExplanationSteps } from '../../ui/explanation-parts.tsx';
+import { CauseReference } from './cause-reference.tsx';
 
 /** “Why this number?”: the stock it started from, the rule that won, and each step of the math. */
-export function ExplanationView(props: { entry: SyncHistoryEntry }) {
+export function ExplanationView(props: { storeId: number; entry: SyncHistoryEntry }) {
   const explanation = () => readExplanation(props.entry.explanation);
   return (
     <div class="explanation">
@@ -32,7 +33,8 @@ export function ExplanationView(props: { entry: SyncHistoryEntry }) {
         )}
       </Show>
       <p class="muted">
-        Triggered by {causeLabel(props.entry.cause.type)} <code>{props.entry.cause.ref}</code>
+        Triggered by {causeLabel(props.entry.cause.type)}{' '}
+        <CauseReference storeId={props.storeId} cause={props.entry.cause} />
         {props.entry.cause.marks > 1
           ? `, ${plural(props.entry.cause.marks, 'change')} coalesced since ${formatTime(props.entry.cause.firstMarkedAt)}`
           : ''}

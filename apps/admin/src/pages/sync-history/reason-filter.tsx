@@ -4,12 +4,14 @@ import { CAUSE_TYPES, causeLabel } from '../../lib/cause-labels.ts';
 import { SelectField } from '../../ui/select-field.tsx';
 
 /**
- * Filters by reason (what set the pushes in motion) and, after a row's ref was followed, by that one cause,
- * shown as a chip. A new reason drops the ref: a ref only names something within its type.
+ * Filters by reason (what set the pushes in motion) and, after a row's funnel was followed, by that one cause,
+ * shown as a chip that names it by `reference` (an order's number…). A new reason drops the ref: a ref only
+ * names something within its type.
  */
 export function ReasonFilter(props: {
   causeType: SyncCauseType | '';
   causeRef: string;
+  reference: string;
   onChange: (filter: { causeType: SyncCauseType | ''; causeRef: string }) => void;
 }) {
   return (
@@ -28,7 +30,7 @@ export function ReasonFilter(props: {
           <div class="field">
             <span class="field-label">Reference</span>
             <span class="chip">
-              {causeLabel(type())} {props.causeRef}
+              {causeLabel(type())} {props.reference}
               <button
                 type="button"
                 class="chip-remove"

@@ -1,9 +1,10 @@
-import { A, useSearchParams } from '@solidjs/router';
+import { useSearchParams } from '@solidjs/router';
 import { createEffect, createMemo, createSignal, For, on, onCleanup, Show } from 'solid-js';
 import { useApi } from '../../api/api-context.tsx';
 import { unwrap } from '../../api/client.ts';
 import type { SyncHistoryEntry } from '../../api/types.ts';
 import { causeLabel } from '../../lib/cause-labels.ts';
+import { filteredCauseReference } from '../../lib/cause-reference.ts';
 import { formatQuantity, formatTime, humanize } from '../../lib/format.ts';
 import {
   acceptsLiveEntries,
@@ -23,6 +24,7 @@ import { DayRangeFields } from '../../ui/day-range-fields.tsx';
 import { ListTable } from '../../ui/list-table.tsx';
 import { SelectField } from '../../ui/select-field.tsx';
 import { StatusBadge } from '../../ui/status-badge.tsx';
+import { CauseFilterLink, CauseReference } from './cause-reference.tsx';
 import { ExplanationView } from './explanation-view.tsx';
 import { ProductPicker } from './product-picker.tsx';
 import { ReasonFilter } from './reason-filter.tsx';
@@ -136,7 +138,12 @@ export function SyncHistoryPage() {
           ]}
           onChange={(value) => setQuery({ status: value as HistoryQuery['status'] })}
         />
-        <ReasonFilter causeType={query().causeType} causeRef={query().causeRef} onChange={setQuery} />
+        <ReasonFilter
+          causeType={query().causeType}
+          causeRef={query().causeRef}
+          reference={filteredCauseReference(query(), entries())}
+          onChange={setQuery}
+        />
         <DayRangeFields id="history" range={query()} onChange={setQuery} />
       </search>
 
@@ -160,6 +167,7 @@ export function SyncHistoryPage() {
         <For each={entries()}>
           {(entry) => (
             <HistoryRow
+              storeId={storeId()}
               entry={entry}
               fresh={fresh().has(entry.id)}
               causeHref={historyHref(storeId(), {
@@ -184,8 +192,11 @@ export function SyncHistoryPage() {
   );
 }
 
-/** `causeHref`: this page filtered by the row's cause (its type and ref), the other filters kept. */
-function HistoryRow(props: { entry: SyncHistoryEntry; fresh: boolean; causeHref: string }) {
+/**
+ * `causeHref`: this page filtered by the row's cause (its type and ref), the other filters kept. The reason
+ * names the cause as the merchant knows it and links to it (an order, a feed); a funnel beside it filters.
+ */
+function HistoryRow(props: { storeId: number; entry: SyncHistoryEntry; fresh: boolean; causeHref: string }) {
   const [open, setOpen] = createSignal(false);
   const detailsId = `history-why-${props.entry.id}`;
   const e = () => props.entry;
@@ -213,13 +224,9 @@ function HistoryRow(props: { entry: SyncHistoryEntry; fresh: boolean; causeHref:
         <td>
           {causeLabel(e().cause.type)}
           <Show when={e().cause.ref}>
-            <span class="cell-sub">
-              <A
-                href={props.causeHref}
-                title={`Only pushes of ${causeLabel(e().cause.type)} ${e().cause.ref}`}
-              >
-                {e().cause.ref}
-              </A>
+            <span class="cell-sub cause-reference">
+              <CauseReference storeId={props.storeId} cause={e().cause} />
+              <CauseFilterLink href={props.causeHref} cause={e().cause} />
             </span>
           </Show>
         </td>
@@ -238,7 +245,7 @@ function HistoryRow(props: { entry: SyncHistoryEntry; fresh: boolean; causeHref:
       <Show when={open()}>
         <tr class="details-row" id={detailsId}>
           <td colSpan={8}>
-            <ExplanationView entry={e()} />
+            <ExplanationView storeId={props.storeId} entry={e()} />
           </td>
         </tr>
       </Show>
