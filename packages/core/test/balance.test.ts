@@ -12,6 +12,8 @@ import {
   type ProductKind,
   recordMovements,
   type SyncableBalance,
+  setAutoSync,
+  setListingAutoSync,
   setRule,
   upsertListings,
   ValidationError,
@@ -258,6 +260,39 @@ describeEachDialect('balances', (ctx) => {
     for (const balance of result.values()) {
       expect(JSON.parse(JSON.stringify(balance)) as SyncableBalance).toEqual(balance);
     }
+  });
+
+  it('says per channel whether the product is pushed there: the listing’s override, else the product’s flag', async () => {
+    const { store, all, mainOnly, secondOnly, product } = await setup();
+    const a = await product('FLAGS');
+    const [onAll, offMain] = (
+      await Promise.all(
+        [all, mainOnly].map((channel) =>
+          upsertListings(ctx.db, store.id, channel, [{ sku: 'FLAGS', channelRef: 'x' }]),
+        ),
+      )
+    ).map((r) => r.matched[0]!.listingId) as [number, number];
+    await setListingAutoSync(ctx.db, store.id, onAll, true);
+    await setListingAutoSync(ctx.db, store.id, offMain, false);
+    const flags = async () =>
+      (await getProductBalance(ctx.db, store.id, a)).channels.map((c) => [
+        c.channelId,
+        c.listingId,
+        c.autoSyncOverride,
+        c.autoSync,
+      ]);
+    // The product's own flag is off; Second has no listing, so it follows the product.
+    expect(await flags()).toEqual([
+      [all, onAll, true, true],
+      [mainOnly, offMain, false, false],
+      [secondOnly, null, null, false],
+    ]);
+    await setAutoSync(ctx.db, store.id, a, true);
+    expect(await flags()).toEqual([
+      [all, onAll, true, true],
+      [mainOnly, offMain, false, false],
+      [secondOnly, null, null, true],
+    ]);
   });
 
   it('omits products that are not the store’s, and refuses another store’s channel', async () => {

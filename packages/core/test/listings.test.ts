@@ -35,6 +35,10 @@ describeEachDialect('listings', (ctx) => {
       .orderBy('channelId')
       .orderBy('productId')
       .execute();
+  const forced = async (storeId: number) =>
+    (await ctx.db.selectFrom('syncDirty').select('force').where('storeId', '=', storeId).execute()).map(
+      (r) => r.force === 1,
+    );
   const listingRows = (storeId: number) =>
     ctx.db.selectFrom('listings').selectAll().where('storeId', '=', storeId).orderBy('id').execute();
 
@@ -140,7 +144,7 @@ describeEachDialect('listings', (ctx) => {
     expect(await dirty(store.id)).toEqual([]);
   });
 
-  it('overrides Auto Sync per listing and marks the pair when it turns on', async () => {
+  it('overrides Auto Sync per listing and marks the pair, forced, when it turns on', async () => {
     const { store, on, off, a } = await setup();
     const { matched } = await upsertListings(ctx.db, store.id, a, [
       { sku: 'ON', channelRef: '1' },
@@ -150,8 +154,15 @@ describeEachDialect('listings', (ctx) => {
     await clearDirty(ctx.db, store.id);
 
     const turnedOn = await setListingAutoSync(ctx.db, store.id, offListing, true);
-    expect(turnedOn).toMatchObject({ autoSyncOverride: true, autoSync: true });
+    expect(turnedOn).toMatchObject({
+      autoSyncOverride: true,
+      autoSync: true,
+      sku: 'OFF',
+      productName: 'Off',
+    });
     expect(await dirty(store.id)).toEqual([{ channelId: a, productId: off, lastCauseType: 'auto_sync' }]);
+    // Forced like the product's own switch: the channel is overwritten even if it seems to show the value.
+    expect(await forced(store.id)).toEqual([true]);
     await clearDirty(ctx.db, store.id);
 
     // Off, or back to following a product that is on anyway, pushes nothing new.
@@ -173,6 +184,71 @@ describeEachDialect('listings', (ctx) => {
       setListingAutoSync(ctx.db, store.id, onListing, 'yes' as unknown as boolean),
     ).rejects.toBeInstanceOf(ValidationError);
     expect((await getListing(ctx.db, store.id, onListing)).autoSyncOverride).toBeNull();
+  });
+
+  it('drops the pair’s pending push when its Auto Sync turns off, and only that pair’s', async () => {
+    const { store, on, a, b } = await setup();
+    const onA = (await upsertListings(ctx.db, store.id, a, [{ sku: 'ON', channelRef: '1' }])).matched[0]!;
+    await upsertListings(ctx.db, store.id, b, [{ sku: 'ON', channelRef: '1' }]);
+    // Both pairs are owed a push (the new links marked them).
+    expect(await dirty(store.id)).toHaveLength(2);
+
+    await setListingAutoSync(ctx.db, store.id, onA.listingId, false);
+    expect(await dirty(store.id)).toEqual([{ channelId: b, productId: on, lastCauseType: 'resync' }]);
+    // Always on where the product is on changes no effective flag: nothing marked, nothing dropped.
+    await setListingAutoSync(ctx.db, store.id, onA.listingId, true);
+    await clearDirty(ctx.db, store.id);
+    await setListingAutoSync(ctx.db, store.id, onA.listingId, null);
+    expect(await dirty(store.id)).toEqual([]);
+  });
+
+  it('finds the listing only on the channel it is asked for, naming listingId, and writes nothing else', async () => {
+    const { store, a, b } = await setup();
+    const { matched } = await upsertListings(ctx.db, store.id, a, [{ sku: 'OFF', channelRef: '1' }]);
+    const listingId = matched[0]!.listingId;
+    const other = await createStore(ctx.db, { name: `other4-${n}` });
+    const theirs = await createChannel(ctx.db, other.id, { connectorId: 'x', name: 'X' });
+    for (const [storeId, channelId] of [
+      [store.id, b],
+      [store.id, 987_654],
+      [other.id, a],
+      [other.id, theirs.id],
+    ] as const) {
+      const error = await setListingAutoSync(ctx.db, storeId, listingId, true, { channelId }).catch(
+        (e: unknown) => e,
+      );
+      expect(error, `store ${storeId} channel ${channelId}`).toBeInstanceOf(NotFoundError);
+      expect((error as NotFoundError).issues.map((i) => i.path)).toEqual([['listingId']]);
+    }
+    const badChannel = await setListingAutoSync(ctx.db, store.id, listingId, true, { channelId: 0 }).catch(
+      (e: unknown) => e,
+    );
+    expect((badChannel as ValidationError).issues.map((i) => i.path)).toEqual([['channelId']]);
+    expect(await listingRows(store.id)).toEqual([expect.objectContaining({ autoSyncOverride: null })]);
+    expect(await dirty(store.id)).toEqual([]);
+
+    expect(await setListingAutoSync(ctx.db, store.id, listingId, true, { channelId: a })).toMatchObject({
+      id: listingId,
+      channelId: a,
+      autoSyncOverride: true,
+    });
+  });
+
+  it('replays the same idempotency key without acting twice', async () => {
+    const { store, a } = await setup();
+    const { matched } = await upsertListings(ctx.db, store.id, a, [{ sku: 'OFF', channelRef: '1' }]);
+    const listingId = matched[0]!.listingId;
+    const options = { channelId: a, idempotencyKey: `override-${n}` };
+    const first = await setListingAutoSync(ctx.db, store.id, listingId, true, options);
+    await clearDirty(ctx.db, store.id);
+    await ctx.db
+      .updateTable('listings')
+      .set({ autoSyncOverride: null })
+      .where('id', '=', listingId)
+      .execute();
+    expect(await setListingAutoSync(ctx.db, store.id, listingId, true, options)).toEqual(first);
+    expect((await getListing(ctx.db, store.id, listingId)).autoSyncOverride).toBeNull();
+    expect(await dirty(store.id)).toEqual([]);
   });
 
   it('records what the channel reported, ignoring reports older than the stored one', async () => {

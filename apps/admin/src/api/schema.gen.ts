@@ -1224,6 +1224,98 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/stores/{storeId}/channels/{channelId}/listings/{listingId}/auto-sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Override Auto Sync for one product on one channel, or make it follow the product again
+         * @description Turning the listing’s effective Auto Sync on pushes the product to this channel at once, overwriting what the channel shows; turning it off drops the pair’s pending push. Other channels are not affected. The listing must be on this channel of this store.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    channelId: number;
+                    listingId: number;
+                    storeId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ListingAutoSyncSetting"];
+                };
+            };
+            responses: {
+                /** @description The listing as it now is */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ChannelListing"];
+                    };
+                };
+                /** @description No valid credential */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The credential has no access to this store */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid input; `errors` names each field and why */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/stores/{storeId}/channels/{channelId}/match-listings": {
         parameters: {
             query?: never;
@@ -5183,6 +5275,10 @@ export interface components {
             webhookUrl: string | null;
         };
         ChannelBalance: {
+            /** @description Whether the product is pushed to this channel: the listing’s override, else the product’s Auto Sync */
+            autoSync: boolean;
+            /** @description The listing’s own Auto Sync: true = always on, false = always off, null = follows the product (always null without a listing) */
+            autoSyncOverride: boolean | null;
             channelId: number;
             listingId: number | null;
             name: string;
@@ -5520,6 +5616,10 @@ export interface components {
             sku: string;
             /** @description floor(available / perKit) */
             yields: number | null;
+        };
+        ListingAutoSyncSetting: {
+            /** @description true = always push this product to this channel, false = never, null = follow the product’s Auto Sync */
+            override: boolean | null;
         };
         ListingMatchResult: {
             /** @description Store SKUs looked up on the channel */

@@ -13,6 +13,7 @@ import { registerListChannelListings } from './channels/list-channel-listings.ts
 import { registerListChannels } from './channels/list-channels.ts';
 import { registerListWebhookDeliveries } from './channels/list-webhook-deliveries.ts';
 import { registerMatchListings } from './channels/match-listings.ts';
+import { registerSetListingAutoSync } from './channels/set-listing-auto-sync.ts';
 import { registerUpdateChannel } from './channels/update-channel.ts';
 import { registerListConnectors } from './connectors/list-connectors.ts';
 import { registerCreateFeed } from './feeds/create-feed.ts';
@@ -76,6 +77,7 @@ export function registerRoutes(api: OpenAPIHono<AppEnv>): void {
   registerMatchListings(api);
   registerDisconnectChannel(api);
   registerListChannelListings(api);
+  registerSetListingAutoSync(api);
   registerListWebhookDeliveries(api);
   registerListLocations(api);
   registerCreateLocation(api);

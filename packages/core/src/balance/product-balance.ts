@@ -28,6 +28,10 @@ export interface ChannelBalance {
   status: ChannelStatus;
   /** The listing linking the product to this channel, if any. */
   listingId: number | null;
+  /** The listing's own Auto Sync: null = follows the product (always null without a listing). */
+  autoSyncOverride: boolean | null;
+  /** Whether the product's changes are pushed to this channel: the override, else the product's flag. */
+  autoSync: boolean;
   syncable: SyncableBalance;
 }
 
@@ -72,11 +76,16 @@ export async function getProductBalance(db: Db, storeId: number, productId: numb
   const channels = await loadChannelsWithLocations(db, storeId);
   const listings = await db
     .selectFrom('listings')
-    .select(['id', 'channelId'])
+    .select(['id', 'channelId', 'autoSyncOverride'])
     .where('storeId', '=', storeId)
     .where('productId', '=', productId)
     .execute();
-  const listingOf = new Map(listings.map((l) => [l.channelId, l.id]));
+  const listingOf = new Map(listings.map((l) => [l.channelId, l]));
+  const { autoSync } = await db
+    .selectFrom('products')
+    .select('autoSync')
+    .where('id', '=', productId)
+    .executeTakeFirstOrThrow();
   const rules = await loadRules(db, storeId, { productIds: [productId] });
 
   const allIds = locations.map((l) => l.id);
@@ -100,11 +109,15 @@ export async function getProductBalance(db: Db, storeId: number, productId: numb
     }),
     channels: channels.map((channel) => {
       const ids = channel.locationIds ?? allIds;
+      const listing = listingOf.get(channel.id);
+      const override = listing?.autoSyncOverride ?? null;
       return {
         channelId: channel.id,
         name: channel.name,
         status: channel.status,
-        listingId: listingOf.get(channel.id) ?? null,
+        listingId: listing?.id ?? null,
+        autoSyncOverride: override === null ? null : override === 1,
+        autoSync: (override ?? autoSync) === 1,
         syncable: explainBalance(over(ids), ids, ruleFor(rules, channel.id, productId)),
       };
     }),

@@ -10,6 +10,7 @@ export interface Listing {
   channelId: number;
   productId: number;
   sku: string;
+  productName: string;
   channelRef: ChannelRef | null;
   /** null = follow the product's Auto Sync flag. */
   autoSyncOverride: boolean | null;
@@ -56,6 +57,7 @@ async function queryListings(
       'l.channelId',
       'l.productId',
       'p.sku',
+      'p.name as productName',
       'p.autoSync as productAutoSync',
       'l.channelRef',
       'l.autoSyncOverride',

@@ -10,3 +10,7 @@ export const pageQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50).openapi({ example: 50 }),
   cursor: z.string().max(200).optional().openapi({ description: 'The previous page’s `nextCursor`' }),
 });
+
+export const listingParamsSchema = channelParamsSchema.extend({
+  listingId: idSchema.openapi({ param: { name: 'listingId', in: 'path' }, example: 12 }),
+});

@@ -69,6 +69,18 @@ export const productBalanceSchema = z
           name: z.string(),
           status: z.enum(['active', 'paused', 'disconnected']),
           listingId: z.number().int().nullable(),
+          autoSyncOverride: z
+            .boolean()
+            .nullable()
+            .openapi({
+              description:
+                'The listing’s own Auto Sync: true = always on, false = always off, null = follows the product ' +
+                '(always null without a listing)',
+            }),
+          autoSync: z.boolean().openapi({
+            description:
+              'Whether the product is pushed to this channel: the listing’s override, else the product’s Auto Sync',
+          }),
           syncable: syncableBalanceSchema,
         })
         .openapi('ChannelBalance'),

@@ -219,6 +219,8 @@ export function pathParamValue(world: FuzzWorld, path: string, name: string): fc
       return ids(pools.historyIds);
     case 'adjustmentId':
       return ids(pools.adjustmentIds);
+    case 'listingId':
+      return ids(pools.listingIds);
     default:
       return anyId.map(String);
   }

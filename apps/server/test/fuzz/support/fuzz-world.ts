@@ -31,6 +31,8 @@ export interface IdPools {
   tokenIds: number[];
   historyIds: number[];
   adjustmentIds: number[];
+  /** Listings of the first channel (matched by SKU). */
+  listingIds: number[];
 }
 
 /** A seeded app on one dialect and everything a fuzz request needs to authenticate and aim. */
@@ -129,6 +131,7 @@ export async function createFuzzWorld(dialect: DialectName): Promise<FuzzWorld> 
       tokenIds: [],
       historyIds: [],
       adjustmentIds: [],
+      listingIds: [],
     };
     const locations = (await call('GET', at('/locations'))).items as { id: number }[];
     pools.locationIds.push(
@@ -166,6 +169,10 @@ export async function createFuzzWorld(dialect: DialectName): Promise<FuzzWorld> 
       );
     }
     await call('POST', at(`/channels/${pools.channelIds[0]}/match-listings`), {});
+    const listings = (await call('GET', at(`/channels/${pools.channelIds[0]}/listings?limit=200`))).items as {
+      id: number;
+    }[];
+    pools.listingIds.push(...listings.map((l) => l.id));
     // One round of pushes, so Sync History has entries to read.
     await createSyncEngine({
       db,
