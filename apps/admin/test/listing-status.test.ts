@@ -12,6 +12,7 @@ const listing = (patch: Partial<ChannelListing>): ChannelListing => ({
   channelRef: 'MUG-BLUE',
   autoSync: true,
   autoSyncOverride: null,
+  productAutoSync: true,
   lastPushedQuantity: 4,
   lastPushedAt: 1,
   channelQuantity: 4,

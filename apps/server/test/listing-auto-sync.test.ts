@@ -16,6 +16,7 @@ interface ListingBody {
   productName: string;
   autoSyncOverride: boolean | null;
   autoSync: boolean;
+  productAutoSync: boolean;
 }
 interface ProblemBody {
   code: string;
@@ -153,6 +154,7 @@ for (const dialect of DIALECTS) {
           productName: 'Follows an off product',
           autoSyncOverride: true,
           autoSync: true,
+          productAutoSync: false,
         });
         // Exactly the listings API's view of it, nothing more (no store, channel or sequence).
         expect((await listed()).find((l) => l.id === listingOf.OFF)).toEqual(body);
@@ -174,7 +176,12 @@ for (const dialect of DIALECTS) {
         expect(await dirtyPairs()).toEqual(['ON@Sim']);
         const res = await put(listingOf.ON!, { override: false });
         expect(res.status).toBe(200);
-        expect(await res.json()).toMatchObject({ sku: 'ON', autoSyncOverride: false, autoSync: false });
+        expect(await res.json()).toMatchObject({
+          sku: 'ON',
+          autoSyncOverride: false,
+          autoSync: false,
+          productAutoSync: true,
+        });
         expect(await dirtyPairs()).toEqual([]);
         await adjustStock(s.t.db, s.store.id, { reason: 'count', lines: [{ sku: 'ON', set: 3 }] });
         expect(await dirtyPairs()).toEqual([]);

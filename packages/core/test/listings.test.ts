@@ -157,6 +157,7 @@ describeEachDialect('listings', (ctx) => {
     expect(turnedOn).toMatchObject({
       autoSyncOverride: true,
       autoSync: true,
+      productAutoSync: false,
       sku: 'OFF',
       productName: 'Off',
     });

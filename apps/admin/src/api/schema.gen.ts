@@ -5320,7 +5320,7 @@ export interface components {
         ChannelListing: {
             /** @description Effective Auto Sync for this product on this channel */
             autoSync: boolean;
-            /** @description null = follows the product */
+            /** @description true = always pushed to this channel, false = never, null = follows the product */
             autoSyncOverride: boolean | null;
             /** @description What the channel last reported */
             channelQuantity: number | null;
@@ -5332,6 +5332,8 @@ export interface components {
             id: number;
             lastPushedAt: number | null;
             lastPushedQuantity: number | null;
+            /** @description The product’s own Auto Sync, which the listing follows while `autoSyncOverride` is null */
+            productAutoSync: boolean;
             productId: number;
             productName: string;
             sku: string;

@@ -16,6 +16,8 @@ export interface Listing {
   autoSyncOverride: boolean | null;
   /** The effective Auto Sync for this pair: the override, else the product's flag. */
   autoSync: boolean;
+  /** The product's own Auto Sync flag, which the listing follows while its override is null. */
+  productAutoSync: boolean;
   lastPushedQuantity: number | null;
   lastPushedSeq: number | null;
   lastPushedAt: number | null;
@@ -79,5 +81,6 @@ async function queryListings(
     channelRef: channelRef === null ? null : (JSON.parse(channelRef) as ChannelRef),
     autoSyncOverride: autoSyncOverride === null ? null : autoSyncOverride === 1,
     autoSync: (autoSyncOverride ?? productAutoSync) === 1,
+    productAutoSync: productAutoSync === 1,
   }));
 }

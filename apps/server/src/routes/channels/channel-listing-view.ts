@@ -14,6 +14,7 @@ export function channelListingView(listing: Listing): ChannelListingView {
     channelRef: listing.channelRef,
     autoSyncOverride: listing.autoSyncOverride,
     autoSync: listing.autoSync,
+    productAutoSync: listing.productAutoSync,
     lastPushedQuantity: listing.lastPushedQuantity,
     lastPushedAt: listing.lastPushedAt,
     channelQuantity: listing.channelQuantity,

@@ -75,8 +75,13 @@ export const channelListingSchema = z
     sku: z.string(),
     productName: z.string(),
     channelRef: orNull(channelRefSchema),
-    autoSyncOverride: z.boolean().nullable().openapi({ description: 'null = follows the product' }),
+    autoSyncOverride: z.boolean().nullable().openapi({
+      description: 'true = always pushed to this channel, false = never, null = follows the product',
+    }),
     autoSync: z.boolean().openapi({ description: 'Effective Auto Sync for this product on this channel' }),
+    productAutoSync: z.boolean().openapi({
+      description: 'The product’s own Auto Sync, which the listing follows while `autoSyncOverride` is null',
+    }),
     lastPushedQuantity: z.number().int().nullable(),
     lastPushedAt: z.number().int().nullable(),
     channelQuantity: z.number().int().nullable().openapi({ description: 'What the channel last reported' }),

@@ -57,6 +57,7 @@ export function registerListChannelListings(app: OpenAPIHono<AppEnv>): void {
       channelRef: channelRef === null ? null : (JSON.parse(channelRef) as ChannelRef),
       autoSyncOverride: autoSyncOverride === null ? null : autoSyncOverride === 1,
       autoSync: (autoSyncOverride ?? productAutoSync) === 1,
+      productAutoSync: productAutoSync === 1,
     }));
     return c.json({ items, nextCursor: page.nextCursor }, 200);
   });
