@@ -20,6 +20,7 @@ export type SyncActivity = Schemas['SyncActivity'];
 export type SyncActivityBucket = Schemas['SyncActivityBucket'];
 export type Location = Schemas['Location'];
 export type Channel = Schemas['Channel'];
+export type ChannelListing = Schemas['ChannelListing'];
 export type Connector = Schemas['Connector'];
 export type Feed = Schemas['Feed'];
 export type FeedCreate = Schemas['FeedCreate'];

@@ -17,6 +17,9 @@ export function SelectField(props: {
   /** Said under the select and tied to it (aria-describedby), like TextField's hint. */
   hint?: JSX.Element;
   class?: string;
+  /** For screen readers only (a select in a table row, where the column header names it). */
+  hideLabel?: boolean;
+  disabled?: boolean;
 }) {
   // Kobalte keys options by value and treats an empty key as “nothing selected”: “Any” ('') gets a key of its own.
   const keyOf = (option: SelectOption) => option.value || ANY;
@@ -31,6 +34,7 @@ export function SelectField(props: {
       // Kobalte reports the selection again when the options are rebuilt (new labels): only a change is passed on.
       onChange={(option) => option && option.value !== props.value && props.onChange(option.value)}
       disallowEmptySelection
+      disabled={props.disabled ?? false}
       modal
       itemComponent={(item) => (
         <Select.Item item={item.item} class="select-item">
@@ -39,7 +43,7 @@ export function SelectField(props: {
         </Select.Item>
       )}
     >
-      <Select.Label class="field-label">{props.label}</Select.Label>
+      <Select.Label class={props.hideLabel ? 'sr-only' : 'field-label'}>{props.label}</Select.Label>
       <Select.Trigger class="select-trigger">
         <Select.Value<SelectOption>>{(state) => state.selectedOption()?.label}</Select.Value>
         <Select.Icon class="select-icon">▾</Select.Icon>

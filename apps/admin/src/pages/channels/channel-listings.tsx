@@ -11,6 +11,7 @@ import { ListTable } from '../../ui/list-table.tsx';
 import { Pager } from '../../ui/pager.tsx';
 import { SkuLink } from '../../ui/sku-link.tsx';
 import { notify } from '../../ui/toaster.tsx';
+import { ListingAutoSyncSelect } from './listing-auto-sync-select.tsx';
 
 const PAGE_SIZE = 25;
 
@@ -80,6 +81,7 @@ export function ChannelListings(props: { storeId: number; channel: Channel }) {
           { label: 'Pushed', numeric: true },
           { label: 'Channel reported', numeric: true },
           'Status',
+          'Auto Sync',
         ]}
         empty="No listing linked yet. Match listings by SKU to link the channel's items."
       >
@@ -98,6 +100,21 @@ export function ChannelListings(props: { storeId: number; channel: Channel }) {
                 <td class="num">{formatQuantity(listing.lastPushedQuantity)}</td>
                 <td class="num">{formatQuantity(listing.channelQuantity)}</td>
                 <td>{LISTING_STATUS_LABELS[listingStatus(listing)]}</td>
+                <td>
+                  <ListingAutoSyncSelect
+                    storeId={props.storeId}
+                    channelId={props.channel.id}
+                    channelName={props.channel.name}
+                    listing={listing}
+                    label={`Auto Sync for ${listing.sku}`}
+                    hideLabel
+                    onChanged={(updated) =>
+                      list.updateItems((items) =>
+                        items.map((item) => (item.id === updated.id ? updated : item)),
+                      )
+                    }
+                  />
+                </td>
               </tr>
             )}
           </For>

@@ -15,6 +15,7 @@ import { PageHeader } from '../../ui/page-header.tsx';
 import { ChannelStatusBadge } from '../../ui/status-badge.tsx';
 import { notify } from '../../ui/toaster.tsx';
 import { ToggleSwitch } from '../../ui/toggle-switch.tsx';
+import { ListingAutoSyncSelect } from '../channels/listing-auto-sync-select.tsx';
 import { AutoSyncWarning } from './auto-sync-warning.tsx';
 
 /** One product: its stock per location, and per channel the syncable balance with why it is that number. */
@@ -27,7 +28,7 @@ export function ProductPage() {
     () => ({ storeId: storeId(), productId: productId() }),
     (key) => unwrap(api.GET('/stores/{storeId}/products/{productId}', { params: { path: key } })),
   );
-  const [balance, { refetch: refetchBalance }] = createResource(
+  const [balance, { refetch: refetchBalance, mutate: mutateBalance }] = createResource(
     () => ({ storeId: storeId(), productId: productId() }),
     (key) => unwrap(api.GET('/stores/{storeId}/products/{productId}/balance', { params: { path: key } })),
   );
@@ -122,6 +123,49 @@ export function ProductPage() {
                                   : formatQuantity(channel.syncable.quantity)}
                               </strong>
                             </h3>
+                            <Show
+                              when={channel.listingId}
+                              fallback={
+                                <p class="muted">
+                                  Auto Sync follows the product ({p().autoSync ? 'On' : 'Off'}): not linked to
+                                  an item on this channel yet.
+                                </p>
+                              }
+                            >
+                              {(listingId) => (
+                                <ListingAutoSyncSelect
+                                  storeId={storeId()}
+                                  channelId={channel.channelId}
+                                  channelName={channel.name}
+                                  listing={{
+                                    id: listingId(),
+                                    sku: p().sku,
+                                    autoSyncOverride: channel.autoSyncOverride,
+                                    autoSync: channel.autoSync,
+                                    productAutoSync: p().autoSync,
+                                  }}
+                                  label={`Auto Sync on ${channel.name}`}
+                                  onChanged={(listing) =>
+                                    // The override changes no quantity: the page keeps its balance, with the new flags.
+                                    mutateBalance(
+                                      (current) =>
+                                        current && {
+                                          ...current,
+                                          channels: current.channels.map((c) =>
+                                            c.listingId === listing.id
+                                              ? {
+                                                  ...c,
+                                                  autoSyncOverride: listing.autoSyncOverride,
+                                                  autoSync: listing.autoSync,
+                                                }
+                                              : c,
+                                          ),
+                                        },
+                                    )
+                                  }
+                                />
+                              )}
+                            </Show>
                             <p>{describeRule(channel.syncable.explanation.rule)}</p>
                             <ExplanationSteps steps={channel.syncable.explanation.steps} />
                             <ExplanationInputs explanation={channel.syncable.explanation} />
