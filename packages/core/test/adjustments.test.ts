@@ -4,6 +4,7 @@ import {
   adjustStock,
   createLocation,
   type Db,
+  getAdjustment,
   InsufficientStockError,
   NotFoundError,
   recordMovements,
@@ -98,6 +99,35 @@ describeEachDialect('adjustments', (ctx) => {
     const same = await adjustStock(ctx.db, store.id, { reason: 'recount', lines: [{ sku: 'A', set: 7 }] });
     expect(same.lines[0]).toMatchObject({ before: 7, after: 7, delta: 0 });
     expect(await movementsOf(ctx.db, store.id, 'adjustment', String(same.id))).toEqual([]);
+  });
+
+  it('keeps every line of an adjustment larger than one insert statement, in order', async () => {
+    const { store } = await setup();
+    const count = 1_000; // MAX_LINES: two statements of lines
+    const at = Date.now();
+    await ctx.db
+      .insertInto('products')
+      .values(
+        Array.from({ length: count }, (_, i) => ({
+          storeId: store.id,
+          sku: `MANY-${i}`,
+          name: `Many ${i}`,
+          kind: 'simple' as const,
+          autoSync: 0 as const,
+          createdAt: at,
+          updatedAt: at,
+        })),
+      )
+      .execute();
+    const adjustment = await adjustStock(ctx.db, store.id, {
+      reason: 'opening stock',
+      lines: Array.from({ length: count }, (_, i) => ({ sku: `MANY-${i}`, delta: i + 1 })),
+    });
+    const stored = await getAdjustment(ctx.db, store.id, adjustment.id);
+    expect(stored.lines).toHaveLength(count);
+    expect(stored.lines).toEqual(adjustment.lines);
+    expect(stored.lines.map((l) => l.sku)).toEqual(adjustment.lines.map((_, i) => `MANY-${i}`));
+    expect(stored.lines[count - 1]).toMatchObject({ mode: 'delta', quantity: count, before: 0, after: count });
   });
 
   it('refuses bad lines with typed errors and field paths, writing nothing', async () => {

@@ -1,6 +1,4 @@
-import { sql } from 'kysely';
 import type { Db } from '../db/connect.ts';
-import { preparedQuery } from '../db/statement-cache.ts';
 import { type FieldIssue, ValidationError } from '../errors.ts';
 import { idempotencyKeyOf, type OperationOptions } from '../idempotency/operation-options.ts';
 import { runIdempotent } from '../idempotency/run-idempotent.ts';
@@ -9,17 +7,10 @@ import { now } from '../shared/time.ts';
 import { parseInput } from '../validation/parse-input.ts';
 import type { Adjustment, AdjustmentLine } from './adjustment.ts';
 import { type AdjustmentInput, adjustmentInputSchema } from './adjustment-input.ts';
+import { insertAdjustmentHeader, insertAdjustmentLines } from './adjustment-inserts.ts';
 import { currentOnHand, positionKey } from './current-on-hand.ts';
 import { type MadeBy, madeBySchema, SYSTEM_MADE_BY } from './made-by.ts';
 import { resolvePositions } from './resolve-positions.ts';
-
-// Prepared: it runs on every adjustment (see preparedQuery).
-const insertAdjustment = preparedQuery<{ id: number }>(
-  (
-    slot,
-  ) => sql`insert into adjustments (store_id, reason, note, made_by_kind, made_by_id, made_by_name, created_at)
-    values (${slot(0)}, ${slot(1)}, ${slot(2)}, ${slot(3)}, ${slot(4)}, ${slot(5)}, ${slot(6)}) returning id`,
-);
 
 export interface AdjustmentOptions extends OperationOptions {
   /** Who made the adjustment; default: the system. */
@@ -60,19 +51,16 @@ export async function adjustStock(
 
     const at = now();
     const note = data.note ?? null;
-    const { rows } = await insertAdjustment(trx, 0, [
+    const adjustmentId = await insertAdjustmentHeader(trx, {
       storeId,
-      data.reason,
+      reason: data.reason,
       note,
-      madeBy.kind,
-      madeBy.id,
-      madeBy.name,
+      madeBy,
       at,
-    ]);
-    const adjustment = rows[0]!;
+    });
     const recorded = await recordMovements(trx, {
       storeId,
-      cause: { type: 'adjustment', ref: String(adjustment.id) },
+      cause: { type: 'adjustment', ref: String(adjustmentId) },
       idempotencyKey: key ?? null,
       movements: positions.map((position, i) => ({
         productId: position.productId,
@@ -93,23 +81,8 @@ export async function adjustStock(
       const [mode, quantity] = set !== undefined ? (['set', set] as const) : (['delta', delta] as const);
       return { sku, productId, locationId, mode, quantity, before: onHand - delta, after: onHand, delta };
     });
-    await trx
-      .insertInto('adjustmentLines')
-      .values(
-        lines.map((line) => ({
-          storeId,
-          adjustmentId: adjustment.id,
-          productId: line.productId,
-          locationId: line.locationId,
-          mode: line.mode,
-          quantity: line.quantity,
-          delta: line.delta,
-          onHandBefore: line.before,
-          onHandAfter: line.after,
-        })),
-      )
-      .execute();
-    return { id: adjustment.id, storeId, reason: data.reason, note, madeBy, createdAt: at, lines };
+    await insertAdjustmentLines(trx, storeId, adjustmentId, lines);
+    return { id: adjustmentId, storeId, reason: data.reason, note, madeBy, createdAt: at, lines };
   });
 }
 
