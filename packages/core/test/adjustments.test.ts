@@ -127,7 +127,12 @@ describeEachDialect('adjustments', (ctx) => {
     expect(stored.lines).toHaveLength(count);
     expect(stored.lines).toEqual(adjustment.lines);
     expect(stored.lines.map((l) => l.sku)).toEqual(adjustment.lines.map((_, i) => `MANY-${i}`));
-    expect(stored.lines[count - 1]).toMatchObject({ mode: 'delta', quantity: count, before: 0, after: count });
+    expect(stored.lines[count - 1]).toMatchObject({
+      mode: 'delta',
+      quantity: count,
+      before: 0,
+      after: count,
+    });
   });
 
   it('refuses bad lines with typed errors and field paths, writing nothing', async () => {
