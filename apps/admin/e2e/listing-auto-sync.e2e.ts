@@ -10,7 +10,7 @@ import { type ApiClient, createApiClient, unwrap } from '../src/api/client.ts';
 import { axeViolations } from './support/accessibility.ts';
 import { assertServesAdmin } from './support/assert-serves-admin.ts';
 import { type BallastServer, startBallast } from './support/ballast-server.ts';
-import { type Browser, HAS_CHROMIUM, launchBrowser, screenshot } from './support/browser.ts';
+import { type Browser, HAS_CHROMIUM, launchBrowser, logIn, screenshot } from './support/browser.ts';
 
 const EMAIL = 'listings@example.com';
 const PASSWORD = 'a long listings passphrase';
@@ -105,11 +105,7 @@ describe.skipIf(!HAS_CHROMIUM)(
         browser = await launchBrowser(server.url);
         page = browser.page;
         page.on('pageerror', (error) => pageErrors.push(error.message));
-        await page.goto('/login');
-        await page.getByLabel('Email').fill(EMAIL);
-        await page.getByLabel('Password').fill(PASSWORD);
-        await page.getByRole('button', { name: 'Log in' }).click();
-        await page.getByRole('heading', { name: 'Ecommerce Details' }).waitFor();
+        await logIn(page, EMAIL, PASSWORD);
       } catch (error) {
         console.error(server?.log());
         throw error;

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertServesAdmin } from './support/assert-serves-admin.ts';
 import { type BallastServer, startBallast } from './support/ballast-server.ts';
-import { type Browser, HAS_CHROMIUM, launchBrowser, screenshot } from './support/browser.ts';
+import { type Browser, HAS_CHROMIUM, launchBrowser, logIn, screenshot } from './support/browser.ts';
 
 const PRODUCTS = 100_000;
 const EMAIL = 'big@example.com';
@@ -57,11 +57,7 @@ describe.skipIf(!HAS_CHROMIUM)(`the products page with ${PRODUCTS.toLocaleString
     await assertServesAdmin(server.url);
     browser = await launchBrowser(server.url);
     page = browser.page;
-    await page.goto('/login');
-    await page.getByLabel('Email').fill(EMAIL);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Log in' }).click();
-    await page.getByRole('heading', { name: 'Ecommerce Details' }).waitFor();
+    await logIn(page, EMAIL, PASSWORD);
   }, 180_000);
 
   afterAll(async () => {
