@@ -6,7 +6,9 @@ import {
   createSalesOrder,
   getProductBalance,
   getProductBySku,
+  setListingAutoSync,
   setRule,
+  upsertListings,
 } from '@ballast/core';
 import { DIALECTS } from '@ballast/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,7 +28,13 @@ interface ListItem {
   autoSync: boolean;
   onHand: number | null;
   available: number | null;
-  channels: { channelId: number; quantity: number | null; unknownReason?: string }[];
+  channels: {
+    channelId: number;
+    quantity: number | null;
+    unknownReason?: string;
+    autoSyncOverride: boolean | null;
+    autoSync: boolean;
+  }[];
 }
 
 interface ListBody {
@@ -115,8 +123,14 @@ for (const dialect of DIALECTS) {
         const expected = await computeSyncableBalances(s.t.db, s.store.id, channel.id, ids);
         for (const item of body.items) {
           // Only the active channel: a paused one is not pushed to.
+          // No listing overrides yet: each channel follows the product's own Auto Sync.
           expect(item.channels).toEqual([
-            { channelId: channel.id, quantity: expected.get(item.id)!.quantity },
+            {
+              channelId: channel.id,
+              quantity: expected.get(item.id)!.quantity,
+              autoSyncOverride: null,
+              autoSync: item.autoSync,
+            },
           ]);
         }
         const byS = new Map(body.items.map((i) => [i.sku, i]));
@@ -163,6 +177,51 @@ for (const dialect of DIALECTS) {
         const listed = await s.request('GET', `${base}/products/count?channelId=${channel.id}`);
         expect(await listed.json()).toEqual({ count: 0 });
         await s.request('PUT', `${base}/products/${red.id}/auto-sync`, { body: { enabled: false } });
+      });
+
+      it('says each channel’s listing override and the Auto Sync it makes', async () => {
+        const { matched } = await upsertListings(s.t.db, s.store.id, channel.id, [
+          { sku: 'MUG-RED', channelRef: 'ref-red' },
+          { sku: 'MUG-BLUE', channelRef: 'ref-blue' },
+          { sku: 'PLATE', channelRef: 'ref-plate' },
+        ]);
+        const listingOf = new Map(matched.map((m) => [m.sku, m.listingId]));
+        const red = await getProductBySku(s.t.db, s.store.id, 'MUG-RED');
+        await s.request('PUT', `${base}/products/${red.id}/auto-sync`, { body: { enabled: true } });
+        // MUG-RED's own Auto Sync is on but its listing is always off; PLATE's is off but always on.
+        await setListingAutoSync(s.t.db, s.store.id, listingOf.get('MUG-RED')!, false);
+        await setListingAutoSync(s.t.db, s.store.id, listingOf.get('PLATE')!, true);
+        try {
+          const res = await s.request('GET', `${base}/products?sort=sku&limit=10`);
+          expect(res.status).toBe(200);
+          const body = (await res.json()) as ListBody;
+          const pushed = Object.fromEntries(
+            body.items.map((i) => [
+              i.sku,
+              {
+                autoSync: i.autoSync,
+                channels: i.channels.map(({ channelId, autoSyncOverride, autoSync }) => ({
+                  channelId,
+                  autoSyncOverride,
+                  autoSync,
+                })),
+              },
+            ]),
+          );
+          const on = (autoSyncOverride: boolean | null, autoSync: boolean) => [
+            { channelId: channel.id, autoSyncOverride, autoSync },
+          ];
+          expect(pushed).toEqual({
+            BOWL: { autoSync: false, channels: on(null, false) },
+            'MUG-BLUE': { autoSync: false, channels: on(null, false) },
+            'MUG-RED': { autoSync: true, channels: on(false, false) },
+            'MUG-SET': { autoSync: false, channels: on(null, false) },
+            PLATE: { autoSync: false, channels: on(true, true) },
+          });
+        } finally {
+          await s.request('PUT', `${base}/products/${red.id}/auto-sync`, { body: { enabled: false } });
+          for (const id of listingOf.values()) await setListingAutoSync(s.t.db, s.store.id, id, null);
+        }
       });
 
       it('updates the name and components', async () => {

@@ -5343,6 +5343,10 @@ export interface components {
             nextCursor: string | null;
         };
         ChannelQuantity: {
+            /** @description Whether the product is pushed to this channel: the listing’s override, else the product’s Auto Sync */
+            autoSync: boolean;
+            /** @description The listing’s own Auto Sync on this channel: true = always on, false = always off, null = follows the product (always null without a listing) */
+            autoSyncOverride: boolean | null;
             channelId: number;
             /** @description The syncable balance Ballast pushes; null = unknown (push held) */
             quantity: number | null;
@@ -5800,7 +5804,7 @@ export interface components {
             autoSync: boolean;
             /** @description on hand − committed; null for kits */
             available: number | null;
-            /** @description The syncable balance on each active channel */
+            /** @description The syncable balance on each active channel, and whether it is pushed there */
             channels: components["schemas"]["ChannelQuantity"][];
             committed: number | null;
             createdAt: number;

@@ -48,11 +48,7 @@ export function registerListProducts(app: OpenAPIHono<AppEnv>): void {
         ...(includeTotal !== undefined && { includeTotal }),
       }),
     );
-    const quantities = await pageChannelQuantities(
-      db,
-      storeId,
-      list.items.map((item) => item.id),
-    );
+    const quantities = await pageChannelQuantities(db, storeId, list.items);
     const items = list.items.map((item) => ({ ...item, channels: quantities.get(item.id) ?? [] }));
     return c.json({ ...list, items }, 200);
   });

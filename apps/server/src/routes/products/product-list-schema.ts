@@ -10,6 +10,18 @@ export const channelQuantitySchema = z
       .nullable()
       .openapi({ description: 'The syncable balance Ballast pushes; null = unknown (push held)' }),
     unknownReason: z.string().optional(),
+    autoSyncOverride: z
+      .boolean()
+      .nullable()
+      .openapi({
+        description:
+          'The listing’s own Auto Sync on this channel: true = always on, false = always off, null = follows the ' +
+          'product (always null without a listing)',
+      }),
+    autoSync: z.boolean().openapi({
+      description:
+        'Whether the product is pushed to this channel: the listing’s override, else the product’s Auto Sync',
+    }),
   })
   .openapi('ChannelQuantity');
 
@@ -24,9 +36,9 @@ export const productListItemSchema = z
     committed: z.number().int().nullable(),
     available: z.number().int().nullable().openapi({ description: 'on hand − committed; null for kits' }),
     createdAt: z.number().int(),
-    channels: z
-      .array(channelQuantitySchema)
-      .openapi({ description: 'The syncable balance on each active channel' }),
+    channels: z.array(channelQuantitySchema).openapi({
+      description: 'The syncable balance on each active channel, and whether it is pushed there',
+    }),
   })
   .openapi('ProductListItem');
 
