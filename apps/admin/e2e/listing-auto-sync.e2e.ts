@@ -197,6 +197,23 @@ describe.skipIf(!HAS_CHROMIUM)(
       );
     });
 
+    it('marks the overriding listings beside their channel’s number on the products list', async () => {
+      await page.goto(`/stores/${storeId}/products`);
+      const row = (sku: string) =>
+        page.getByRole('table', { name: 'Products' }).locator(`tbody tr[data-sku="${sku}"]`);
+      await row('MUG-ON').waitFor();
+      // Columns: select, SKU, name, on hand, committed, available, then the channel's syncable balance.
+      const channelCell = (sku: string) => row(sku).locator('td').nth(6);
+      const marker = (sku: string) => channelCell(sku).locator('.listing-override');
+      expect(await marker('MUG-ON').getAttribute('title')).toBe(
+        `Auto Sync always off for this listing: never pushed to ${CHANNEL}`,
+      );
+      expect(await channelCell('MUG-ON').textContent()).toContain('Always off');
+      expect(await channelCell('MUG-OFF').textContent()).toContain('Always on');
+      expect(await marker(GONE).count()).toBe(0);
+      await expectNoAxeViolations('products list with overrides');
+    });
+
     it('shows the override on the product page per channel, and follows the product again from there', async () => {
       await page.goto(`/stores/${storeId}/products/${productIds['MUG-ON']}`);
       await page.getByRole('heading', { name: 'Syncable balance per channel' }).waitFor();

@@ -3,6 +3,7 @@ import {
   choiceOf,
   listingAutoSyncConfirmation,
   listingAutoSyncOptions,
+  listingOverrideMarker,
   overrideOf,
 } from '../src/lib/listing-auto-sync.ts';
 
@@ -42,5 +43,19 @@ describe('a listing’s Auto Sync choice', () => {
     expect(listingAutoSyncConfirmation(listing(null, false), 'Amazon', false).detail).toBe(
       'Its quantity is still not pushed to Amazon.',
     );
+  });
+});
+
+describe('the products list’s marker for a listing that overrides its product', () => {
+  it('marks always on and always off, each saying whether the channel’s number is pushed, and not a follower', () => {
+    expect(listingOverrideMarker(null, 'Amazon')).toBeNull();
+    expect(listingOverrideMarker(false, 'Amazon')).toEqual({
+      label: 'Always off',
+      description: 'Auto Sync always off for this listing: never pushed to Amazon',
+    });
+    expect(listingOverrideMarker(true, 'Amazon')).toEqual({
+      label: 'Always on',
+      description: 'Auto Sync always on for this listing: pushed to Amazon even while the product is off',
+    });
   });
 });

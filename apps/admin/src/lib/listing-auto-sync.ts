@@ -44,3 +44,23 @@ export function listingAutoSyncConfirmation(
         : `Its quantity will no longer be pushed to ${channelName}.`;
   return { title, detail };
 }
+
+/**
+ * The marker a products list shows next to a channel's number when the listing overrides the product's Auto
+ * Sync there: null while it follows the product. The description says whether that number is pushed.
+ */
+export function listingOverrideMarker(
+  override: boolean | null,
+  channelName: string,
+): { label: string; description: string } | null {
+  if (override === null) return null;
+  return override
+    ? {
+        label: 'Always on',
+        description: `Auto Sync always on for this listing: pushed to ${channelName} even while the product is off`,
+      }
+    : {
+        label: 'Always off',
+        description: `Auto Sync always off for this listing: never pushed to ${channelName}`,
+      };
+}

@@ -2,6 +2,7 @@ import { A } from '@solidjs/router';
 import { For, type JSX, Show } from 'solid-js';
 import type { Channel, ProductListItem } from '../../api/types.ts';
 import { formatQuantity } from '../../lib/format.ts';
+import { listingOverrideMarker } from '../../lib/listing-auto-sync.ts';
 import type { ProductQuery, ProductSort } from '../../lib/product-query.ts';
 import { headerState, isSelected, type Selection } from '../../lib/selection.ts';
 import { CheckBox } from '../../ui/check-box.tsx';
@@ -96,9 +97,15 @@ export function ProductsTable(props: ProductsTableProps) {
                     return (
                       <td class="num" title={q()?.unknownReason}>
                         <Show when={q()} fallback="—">
-                          {(found) =>
-                            found().quantity === null ? 'Unknown' : formatQuantity(found().quantity)
-                          }
+                          {(found) => (
+                            <>
+                              {found().quantity === null ? 'Unknown' : formatQuantity(found().quantity)}
+                              <OverrideMarker
+                                override={found().autoSyncOverride}
+                                channelName={channel.name}
+                              />
+                            </>
+                          )}
                         </Show>
                       </td>
                     );
@@ -119,6 +126,24 @@ export function ProductsTable(props: ProductsTableProps) {
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** A badge beside a channel's number when its listing is always on or always off, whatever the product says. */
+function OverrideMarker(props: { override: boolean | null; channelName: string }) {
+  const marker = () => listingOverrideMarker(props.override, props.channelName);
+  return (
+    <Show when={marker()}>
+      {(m) => (
+        <span
+          class={`badge listing-override ${props.override ? 'badge-pending' : 'badge-skipped'}`}
+          title={m().description}
+        >
+          {m().label}
+          <span class="sr-only">: {m().description}</span>
+        </span>
+      )}
+    </Show>
   );
 }
 
