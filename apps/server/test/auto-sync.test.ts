@@ -12,6 +12,7 @@ import {
 import { DIALECTS } from '@ballast/core/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createApiToken, revokeApiToken } from '../src/auth/api-tokens.ts';
+import { dirtyPairs as storeDirtyPairs } from './support/dirty-pairs.ts';
 import { createTestServer, type TestServer } from './support/test-server.ts';
 
 interface ProblemBody {
@@ -51,17 +52,7 @@ for (const dialect of DIALECTS) {
     const products: Record<string, Product> = {};
     const idOf = (sku: string) => products[sku]!.id;
 
-    /** Every (product, channel) pair owed a push, as "SKU@channel". */
-    const dirtyPairs = async () => {
-      const rows = await s.t.db
-        .selectFrom('syncDirty as d')
-        .innerJoin('products as p', 'p.id', 'd.productId')
-        .innerJoin('channels as c', 'c.id', 'd.channelId')
-        .select(['p.sku', 'c.name', 'd.force'])
-        .where('d.storeId', '=', s.store.id)
-        .execute();
-      return rows.map((r) => `${r.sku}@${r.name}${r.force === 1 ? '!' : ''}`).sort();
-    };
+    const dirtyPairs = () => storeDirtyPairs(s.t.db, s.store.id);
     const flags = async () => {
       const rows = await s.t.db
         .selectFrom('products')

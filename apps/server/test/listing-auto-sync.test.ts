@@ -6,6 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createApiToken, revokeApiToken } from '../src/auth/api-tokens.ts';
 import { channelConfigResolver } from '../src/connectors/channel-config.ts';
 import { installedConnectors } from '../src/connectors/installed-connectors.ts';
+import { dirtyPairs as storeDirtyPairs } from './support/dirty-pairs.ts';
 import { startSimulatorChannel } from './support/simulator-channel.ts';
 import { createTestServer, type TestServer } from './support/test-server.ts';
 
@@ -55,17 +56,7 @@ for (const dialect of DIALECTS) {
         connectors: installedConnectors,
         resolveChannelConfig: channelConfigResolver(s.deps.secrets),
       }).drain();
-    /** Every (product, channel) pair owed a push, as "SKU@channel", "!" when forced. */
-    const dirtyPairs = async () => {
-      const rows = await s.t.db
-        .selectFrom('syncDirty as d')
-        .innerJoin('products as p', 'p.id', 'd.productId')
-        .innerJoin('channels as c', 'c.id', 'd.channelId')
-        .select(['p.sku', 'c.name', 'd.force'])
-        .where('d.storeId', '=', s.store.id)
-        .execute();
-      return rows.map((r) => `${r.sku}@${r.name}${r.force === 1 ? '!' : ''}`).sort();
-    };
+    const dirtyPairs = () => storeDirtyPairs(s.t.db, s.store.id);
     const overrides = async () =>
       (
         await s.t.db
