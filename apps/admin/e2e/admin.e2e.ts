@@ -15,6 +15,7 @@ import {
   screenshot,
   VIEWPORT,
 } from './support/browser.ts';
+import { firstStoreApi } from './support/store-api.ts';
 
 const EMAIL = 'merchant@example.com';
 const PASSWORD = 'a long demo passphrase';
@@ -37,17 +38,10 @@ describe.skipIf(!HAS_CHROMIUM)('the admin in a real browser against the real ser
   beforeAll(async () => {
     server = await startBallast();
     try {
-      const token = (await server.cli('token', 'create', '--store', '1', '--name', 'e2e'))
-        .trim()
-        .split(/\s+/)
-        .at(-1)!;
-      api = createApiClient({
-        baseUrl: `${server.url}/api/v1`,
-        headers: { authorization: `Bearer ${token}` },
-      });
-      const [store] = (await unwrap(api.GET('/stores'))).items;
-      storeId = store!.id;
-      expect(store?.name).toBe(DEMO_STORE);
+      const first = await firstStoreApi(server);
+      api = first.api;
+      storeId = first.store.id;
+      expect(first.store.name).toBe(DEMO_STORE);
       await server.cli(
         'user',
         'create',

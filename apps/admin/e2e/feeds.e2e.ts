@@ -3,11 +3,12 @@ import type { AddressInfo } from 'node:net';
 import { openDatabase } from '@ballast/core';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type ApiClient, createApiClient, unwrap } from '../src/api/client.ts';
+import { type ApiClient, unwrap } from '../src/api/client.ts';
 import { axeViolations } from './support/accessibility.ts';
 import { assertServesAdmin } from './support/assert-serves-admin.ts';
 import { type BallastServer, startBallast } from './support/ballast-server.ts';
 import { type Browser, HAS_CHROMIUM, launchBrowser, logIn, screenshot } from './support/browser.ts';
+import { merchantWithStore } from './support/store-api.ts';
 
 const EMAIL = 'feeds@example.com';
 const PASSWORD = 'a long feeds passphrase';
@@ -57,25 +58,13 @@ describe.skipIf(!HAS_CHROMIUM)('feeds in the admin: staleness, runs, credentials
     server = await startBallast({ demo: false });
     try {
       erp = await startErp();
-      await server.cli(
-        'user',
-        'create',
-        '--email',
-        EMAIL,
-        '--password',
-        PASSWORD,
-        '--store-name',
-        'Feed shop',
-      );
-      const token = (await server.cli('token', 'create', '--store', '1', '--name', 'e2e'))
-        .trim()
-        .split(/\s+/)
-        .at(-1)!;
-      api = createApiClient({
-        baseUrl: `${server.url}/api/v1`,
-        headers: { authorization: `Bearer ${token}` },
+      const seeded = await merchantWithStore(server, {
+        email: EMAIL,
+        password: PASSWORD,
+        storeName: 'Feed shop',
       });
-      storeId = (await unwrap(api.GET('/stores'))).items[0]!.id;
+      api = seeded.api;
+      storeId = seeded.store.id;
       for (const sku of ['MUG-BLUE', 'CUP-RED'])
         await unwrap(
           api.POST('/stores/{storeId}/products', {

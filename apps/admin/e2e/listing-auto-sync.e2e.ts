@@ -6,11 +6,12 @@ import {
 } from '@ballast/connector-webhook/simulator';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type ApiClient, createApiClient, unwrap } from '../src/api/client.ts';
+import { type ApiClient, unwrap } from '../src/api/client.ts';
 import { axeViolations } from './support/accessibility.ts';
 import { assertServesAdmin } from './support/assert-serves-admin.ts';
 import { type BallastServer, startBallast } from './support/ballast-server.ts';
 import { type Browser, HAS_CHROMIUM, launchBrowser, logIn, screenshot } from './support/browser.ts';
+import { merchantWithStore } from './support/store-api.ts';
 
 const EMAIL = 'listings@example.com';
 const PASSWORD = 'a long listings passphrase';
@@ -37,25 +38,13 @@ describe.skipIf(!HAS_CHROMIUM)(
     beforeAll(async () => {
       server = await startBallast({ demo: false });
       try {
-        await server.cli(
-          'user',
-          'create',
-          '--email',
-          EMAIL,
-          '--password',
-          PASSWORD,
-          '--store-name',
-          'Mug shop',
-        );
-        const token = (await server.cli('token', 'create', '--store', '1', '--name', 'e2e'))
-          .trim()
-          .split(/\s+/)
-          .at(-1)!;
-        api = createApiClient({
-          baseUrl: `${server.url}/api/v1`,
-          headers: { authorization: `Bearer ${token}` },
+        const seeded = await merchantWithStore(server, {
+          email: EMAIL,
+          password: PASSWORD,
+          storeName: 'Mug shop',
         });
-        storeId = (await unwrap(api.GET('/stores'))).items[0]!.id;
+        api = seeded.api;
+        storeId = seeded.store.id;
         for (const [sku, autoSync] of [
           ['MUG-ON', true],
           ['MUG-OFF', false],
