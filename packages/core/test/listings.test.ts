@@ -71,6 +71,15 @@ describeEachDialect('listings', (ctx) => {
       lastPushedQuantity: null,
     });
     expect(listings[1]).toMatchObject({ channelRef: '22', autoSync: false, channelQuantity: null });
+    // Keyset pages: after an id, at most `limit`.
+    const [first, second] = listings.map((l) => l.id);
+    expect((await listListings(ctx.db, store.id, { channelId: a, limit: 1 })).map((l) => l.id)).toEqual([
+      first,
+    ]);
+    expect(
+      (await listListings(ctx.db, store.id, { channelId: a, afterId: first! })).map((l) => l.id),
+    ).toEqual([second]);
+    expect(await listListings(ctx.db, store.id, { channelId: a, afterId: second! })).toEqual([]);
     // Only the auto-synced product is pushed to its new item.
     expect(await dirty(store.id)).toEqual([{ channelId: a, productId: on, lastCauseType: 'resync' }]);
   });

@@ -29,9 +29,13 @@ export interface Listing {
 export interface ListingFilter {
   channelId?: number;
   productId?: number;
+  /** Keyset paging: only listings with a larger id. */
+  afterId?: number;
+  /** At most this many. */
+  limit?: number;
 }
 
-/** The store's listings, by id; filter by channel and/or product. */
+/** The store's listings, by id; filter by channel and/or product, page with `afterId` and `limit`. */
 export async function listListings(db: Db, storeId: number, filter: ListingFilter = {}): Promise<Listing[]> {
   if (filter.channelId !== undefined) assertRowId(filter.channelId, 'channelId');
   if (filter.productId !== undefined) assertRowId(filter.productId, 'productId');
@@ -74,7 +78,9 @@ async function queryListings(
     .$if(filter.listingId !== undefined, (qb) => qb.where('l.id', '=', filter.listingId!))
     .$if(filter.channelId !== undefined, (qb) => qb.where('l.channelId', '=', filter.channelId!))
     .$if(filter.productId !== undefined, (qb) => qb.where('l.productId', '=', filter.productId!))
+    .$if(filter.afterId !== undefined, (qb) => qb.where('l.id', '>', filter.afterId!))
     .orderBy('l.id')
+    .$if(filter.limit !== undefined, (qb) => qb.limit(filter.limit!))
     .execute();
   return rows.map(({ productAutoSync, channelRef, autoSyncOverride, ...row }) => ({
     ...row,
